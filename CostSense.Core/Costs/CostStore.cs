@@ -1,0 +1,135 @@
+using CostSense.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CostSense.Core.Costs;
+
+/// <summary>
+/// The only writer of cost rows. A write replaces what one source holds for a period, rebuilds the
+/// rollups of the days it touched and bumps their months' versions, all in one transaction: running
+/// the same import twice never doubles cost, and a failed import leaves the store as it was.
+/// </summary>
+public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, TimeProvider time, ILogger<CostStore> log)
+{
+    private const int ChunkSize = 5_000;
+
+    /// <summary>Replaces the rows of <paramref name="source"/> dated in [start, end) with <paramref name="rows"/>.</summary>
+    public Task<ImportBatch> ReplacePeriodAsync(string source, DateOnly start, DateOnly end, IEnumerable<CostRecord> rows, CancellationToken ct)
+    {
+        if (end <= start) throw new ArgumentException($"The period end {end:yyyy-MM-dd} must be after its start {start:yyyy-MM-dd}.", nameof(end));
+        return WriteAsync(source, start, end, wholeSource: false, rows, ct);
+    }
+
+    /// <summary>Replaces everything <paramref name="source"/> holds with <paramref name="rows"/> dated in [start, end).</summary>
+    public Task<ImportBatch> ReplaceSourceAsync(string source, DateOnly start, DateOnly end, IEnumerable<CostRecord> rows, CancellationToken ct)
+    {
+        if (end <= start) throw new ArgumentException($"The period end {end:yyyy-MM-dd} must be after its start {start:yyyy-MM-dd}.", nameof(end));
+        return WriteAsync(source, start, end, wholeSource: true, rows, ct);
+    }
+
+    private async Task<ImportBatch> WriteAsync(string source, DateOnly start, DateOnly end, bool wholeSource, IEnumerable<CostRecord> rows, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        // The days whose rollups change: the new period, plus whatever the source held outside it.
+        var touchedStart = start;
+        var touchedEnd = end;
+        var old = db.CostRecords.Where(r => r.Source == source);
+        if (wholeSource)
+        {
+            var oldRange = await old.GroupBy(_ => 1)
+                .Select(g => new { Min = g.Min(r => r.ChargePeriodStart), Max = g.Max(r => r.ChargePeriodStart) })
+                .FirstOrDefaultAsync(ct);
+            if (oldRange is not null)
+            {
+                touchedStart = Min(touchedStart, oldRange.Min);
+                touchedEnd = Max(touchedEnd, oldRange.Max.AddDays(1));
+            }
+        }
+        else
+        {
+            old = old.Where(r => r.ChargePeriodStart >= start && r.ChargePeriodStart < end);
+        }
+        var deleted = await old.ExecuteDeleteAsync(ct);
+
+        var count = 0;
+        var total = 0m;
+        var chunk = new List<CostRecord>(ChunkSize);
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (row.ChargePeriodStart < start || row.ChargePeriodStart >= end)
+                throw new InvalidOperationException($"Row {count + 1} is dated {row.ChargePeriodStart:yyyy-MM-dd}, outside the period {start:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd} being replaced.");
+            row.Source = source;
+            row.Id = 0;
+            chunk.Add(row);
+            count++;
+            total += row.EffectiveCost;
+            if (chunk.Count == ChunkSize) await FlushAsync(db, chunk, ct);
+        }
+        await FlushAsync(db, chunk, ct);
+
+        await RebuildRollupsAsync(db, touchedStart, touchedEnd, ct);
+        await PeriodVersions.BumpMonthsAsync(db, touchedStart, touchedEnd, ct);
+
+        var batch = new ImportBatch
+        {
+            Source = source, PeriodStart = start, PeriodEnd = end, RowCount = count, EffectiveCost = total,
+            ImportedAt = time.GetUtcNow(),
+        };
+        db.ImportBatches.Add(batch);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        log.LogInformation("Replaced {Source} {Start:yyyy-MM-dd}..{End:yyyy-MM-dd}: {Deleted} rows out, {Count} rows in", source, start, end.AddDays(-1), deleted, count);
+        return batch;
+    }
+
+    private static async Task FlushAsync(CostSenseDbContext db, List<CostRecord> chunk, CancellationToken ct)
+    {
+        if (chunk.Count == 0) return;
+        db.CostRecords.AddRange(chunk);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        chunk.Clear();
+    }
+
+    /// <summary>Recomputes the daily rollups of [start, end) from the raw rows of every source.</summary>
+    internal static async Task RebuildRollupsAsync(CostSenseDbContext db, DateOnly start, DateOnly end, CancellationToken ct)
+    {
+        await db.DailyCostRollups.Where(r => r.Date >= start && r.Date < end).ExecuteDeleteAsync(ct);
+
+        // A month at a time keeps the grouped result small however long the period is.
+        for (var from = start; from < end; from = Min(end, FirstOfMonth(from).AddMonths(1)))
+        {
+            var to = Min(end, FirstOfMonth(from).AddMonths(1));
+            var groups = await db.CostRecords
+                .Where(r => r.ChargePeriodStart >= from && r.ChargePeriodStart < to)
+                .GroupBy(r => new { r.ChargePeriodStart, r.SubAccountId, r.SubAccountName, r.ResourceGroup, r.ServiceName, r.RegionId, r.TagEnvironment, r.TagCostCenter, r.BillingCurrency })
+                .Select(g => new DailyCostRollup
+                {
+                    Date = g.Key.ChargePeriodStart,
+                    SubAccountId = g.Key.SubAccountId,
+                    SubAccountName = g.Key.SubAccountName,
+                    ResourceGroup = g.Key.ResourceGroup,
+                    ServiceName = g.Key.ServiceName,
+                    RegionId = g.Key.RegionId,
+                    TagEnvironment = g.Key.TagEnvironment,
+                    TagCostCenter = g.Key.TagCostCenter,
+                    BillingCurrency = g.Key.BillingCurrency,
+                    BilledCost = g.Sum(r => r.BilledCost),
+                    EffectiveCost = g.Sum(r => r.EffectiveCost),
+                    RowCount = g.Count(),
+                })
+                .ToListAsync(ct);
+            db.DailyCostRollups.AddRange(groups);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    internal static DateOnly FirstOfMonth(DateOnly d) => new(d.Year, d.Month, 1);
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+}

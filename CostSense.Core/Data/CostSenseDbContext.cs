@@ -1,0 +1,66 @@
+using CostSense.Core.Costs;
+using CostSense.Core.Inventory;
+using Microsoft.EntityFrameworkCore;
+
+namespace CostSense.Core.Data;
+
+/// <summary>One model for both providers (SQLite embedded, PostgreSQL through Npgsql).</summary>
+public sealed class CostSenseDbContext(DbContextOptions<CostSenseDbContext> options) : DbContext(options)
+{
+    public DbSet<CostRecord> CostRecords => Set<CostRecord>();
+    public DbSet<DailyCostRollup> DailyCostRollups => Set<DailyCostRollup>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<PeriodVersion> PeriodVersions => Set<PeriodVersion>();
+    public DbSet<VirtualMachine> VirtualMachines => Set<VirtualMachine>();
+    public DbSet<StorageAccount> StorageAccounts => Set<StorageAccount>();
+    public DbSet<DailyMetric> DailyMetrics => Set<DailyMetric>();
+    public DbSet<UtilizationRollup> UtilizationRollups => Set<UtilizationRollup>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        // Money is exact: FOCUS exports carry up to 10 decimals (e.g. 5.64902E-05), so keep them all.
+        conventions.Properties<decimal>().HavePrecision(28, 10);
+        conventions.Properties<string>().HaveMaxLength(512);
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<CostRecord>(e =>
+        {
+            e.HasIndex(x => new { x.Source, x.ChargePeriodStart });
+            e.HasIndex(x => x.ChargePeriodStart);
+            e.Property(x => x.ResourceId).HasMaxLength(1024);
+            e.Property(x => x.Tags).HasMaxLength(4000);
+            e.Property(x => x.BillingCurrency).HasMaxLength(3);
+        });
+        model.Entity<DailyCostRollup>(e =>
+        {
+            e.HasIndex(x => x.Date);
+            e.HasIndex(x => new { x.SubAccountId, x.Date });
+            e.Property(x => x.BillingCurrency).HasMaxLength(3);
+        });
+        model.Entity<PeriodVersion>().HasKey(x => x.Month);
+        model.Entity<VirtualMachine>(e =>
+        {
+            e.HasKey(x => x.ResourceId);
+            e.Property(x => x.ResourceId).HasMaxLength(1024);
+            e.Property(x => x.PowerState).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Tags).HasMaxLength(4000);
+        });
+        model.Entity<StorageAccount>(e =>
+        {
+            e.HasKey(x => x.ResourceId);
+            e.Property(x => x.ResourceId).HasMaxLength(1024);
+            e.Property(x => x.AccessTier).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Replication).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Tags).HasMaxLength(4000);
+        });
+        model.Entity<DailyMetric>(e =>
+        {
+            e.HasIndex(x => new { x.ResourceId, x.Date }).IsUnique();
+            e.HasIndex(x => x.Date);
+            e.Property(x => x.ResourceId).HasMaxLength(1024);
+        });
+        model.Entity<UtilizationRollup>().HasIndex(x => new { x.Date, x.SubscriptionId });
+    }
+}

@@ -1,0 +1,71 @@
+using CostSense.Core.Costs;
+using CostSense.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CostSense.Core.Inventory;
+
+/// <summary>Writes the resource inventory and daily metrics of a source, and keeps the fleet rollups current.</summary>
+public sealed class InventoryStore(IDbContextFactory<CostSenseDbContext> dbFactory)
+{
+    private const int ChunkSize = 5_000;
+
+    /// <summary>Replaces everything <paramref name="source"/> holds: its VMs, storage accounts and their metrics.</summary>
+    public async Task<int> ReplaceAsync(string source, IReadOnlyCollection<VirtualMachine> vms, IReadOnlyCollection<StorageAccount> accounts,
+        IEnumerable<DailyMetric> metrics, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        var oldVms = db.VirtualMachines.Where(v => v.Source == source).Select(v => v.ResourceId);
+        await db.DailyMetrics.Where(m => oldVms.Contains(m.ResourceId)).ExecuteDeleteAsync(ct);
+        await db.VirtualMachines.Where(v => v.Source == source).ExecuteDeleteAsync(ct);
+        await db.StorageAccounts.Where(a => a.Source == source).ExecuteDeleteAsync(ct);
+
+        db.VirtualMachines.AddRange(vms.Select(v => { v.Source = source; return v; }));
+        db.StorageAccounts.AddRange(accounts.Select(a => { a.Source = source; return a; }));
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+
+        var written = 0;
+        foreach (var chunk in metrics.Chunk(ChunkSize))
+        {
+            ct.ThrowIfCancellationRequested();
+            db.DailyMetrics.AddRange(chunk);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            written += chunk.Length;
+        }
+
+        await RebuildUtilizationAsync(db, ct);
+        await PeriodVersions.BumpAsync(db, PeriodVersion.Inventory, ct);
+        await tx.CommitAsync(ct);
+        return written;
+    }
+
+    /// <summary>Recomputes the per-day, per-subscription fleet sums from the VM metrics.</summary>
+    internal static async Task RebuildUtilizationAsync(CostSenseDbContext db, CancellationToken ct)
+    {
+        await db.UtilizationRollups.ExecuteDeleteAsync(ct);
+        var rows = await db.DailyMetrics
+            .Join(db.VirtualMachines, m => m.ResourceId, v => v.ResourceId, (m, v) => new { m, v.SubscriptionId })
+            .GroupBy(x => new { x.m.Date, x.SubscriptionId })
+            .Select(g => new UtilizationRollup
+            {
+                Date = g.Key.Date,
+                SubscriptionId = g.Key.SubscriptionId,
+                VmCount = g.Count(),
+                CpuAverageSum = g.Sum(x => x.m.CpuAverage),
+                CpuP95Sum = g.Sum(x => x.m.CpuP95),
+                MemoryAverageSum = g.Sum(x => x.m.MemoryAverage),
+                MemoryP95Sum = g.Sum(x => x.m.MemoryP95),
+            })
+            .ToListAsync(ct);
+        foreach (var chunk in rows.Chunk(ChunkSize))
+        {
+            db.UtilizationRollups.AddRange(chunk);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using CostSense.Core.Costs;
+using CostSense.Core.Data;
+using CostSense.Core.Inventory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CostSense.Core.Sources.Demo;
+
+/// <summary>Writes the demo tenant into the store through the same writers every other source uses.</summary>
+public sealed class DemoTenantService(
+    DemoTenantGenerator generator, CostStore costs, InventoryStore inventory, IDbContextFactory<CostSenseDbContext> dbFactory,
+    IOptions<DemoTenantOptions> options, TimeProvider time, ILogger<DemoTenantService> log) : IDemoTenantService, IDisposable
+{
+    // One generation at a time: a second click waits for the first and then regenerates the same tenant.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
+    {
+        if (!options.Value.Enabled) return false;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            if (await db.CostRecords.AnyAsync(ct)) return false;
+        await GenerateAsync(ct);
+        return true;
+    }
+
+    public async Task<DemoTenantSummary> GenerateAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var o = options.Value;
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var started = time.GetTimestamp();
+            var tenant = generator.Generate(o, today);
+
+            var metricRows = await inventory.ReplaceAsync(DemoTenant.Source, tenant.Vms.Select(v => v.Inventory).ToList(),
+                tenant.Storage.Select(s => s.Inventory).ToList(), tenant.Metrics(), ct);
+            var batch = await costs.ReplaceSourceAsync(DemoTenant.Source, tenant.Start, tenant.End.AddDays(1), tenant.CostRows(), ct);
+
+            log.LogInformation("Demo tenant generated in {Elapsed}: {Vms} VMs, {Accounts} storage accounts, {Rows} cost rows, {Metrics} metric rows, {Start:yyyy-MM-dd}..{End:yyyy-MM-dd}",
+                time.GetElapsedTime(started), tenant.Vms.Count, tenant.Storage.Count, batch.RowCount, metricRows, tenant.Start, tenant.End);
+            return new DemoTenantSummary(tenant.Subscriptions.Count, tenant.ResourceGroups.Count, tenant.Vms.Count, tenant.Storage.Count,
+                batch.RowCount, metricRows, tenant.Start, tenant.End, batch.EffectiveCost, DemoTenant.Currency);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+}

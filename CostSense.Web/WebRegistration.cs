@@ -1,0 +1,55 @@
+using CostSense.Web.Components;
+using CostSense.Web.Startup;
+using MudBlazor.Services;
+
+namespace CostSense.Web;
+
+public static class WebRegistration
+{
+    /// <summary>Blazor Server, MudBlazor, and the start-up work that readies the store.</summary>
+    public static WebApplicationBuilder AddCostSenseWeb(this WebApplicationBuilder builder)
+    {
+        AddRootDevelopmentSettings(builder);
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+
+        // Schema and demo tenant are ready before the first request is served.
+        builder.Services.AddSingleton<StoreStatus>();
+        builder.Services.AddHostedService<StoreStartup>();
+        return builder;
+    }
+
+    public static WebApplication UseCostSenseWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>
+    /// The repository keeps its developer settings in appsettings.Development.json at the root, beside the
+    /// solution; in Development the app reads it after its own appsettings files.
+    /// </summary>
+    private static void AddRootDevelopmentSettings(WebApplicationBuilder builder)
+    {
+        if (!builder.Environment.IsDevelopment()) return;
+        for (var dir = new DirectoryInfo(builder.Environment.ContentRootPath); dir is not null; dir = dir.Parent)
+        {
+            var file = Path.Combine(dir.FullName, "appsettings.Development.json");
+            if (File.Exists(Path.Combine(dir.FullName, "CostSense.sln")) && File.Exists(file))
+            {
+                // Insert before environment variables and command line so those still win.
+                var index = builder.Configuration.Sources.ToList().FindIndex(s => s is Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource);
+                var source = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = file, Optional = true, ReloadOnChange = false };
+                source.ResolveFileProvider();
+                if (index < 0) builder.Configuration.Sources.Add(source); else builder.Configuration.Sources.Insert(index, source);
+                return;
+            }
+        }
+    }
+}

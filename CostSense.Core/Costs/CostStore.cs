@@ -31,6 +31,16 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // With PostgreSQL's retrying strategy a transient failure rolls the transaction back and runs the whole
+        // write again, enumerating the rows anew: sources hand in re-enumerable rows for that reason.
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(c => WriteOnceAsync(db, source, start, end, wholeSource, rows, c), ct);
+    }
+
+    private async Task<ImportBatch> WriteOnceAsync(CostSenseDbContext db, string source, DateOnly start, DateOnly end, bool wholeSource,
+        IEnumerable<CostRecord> rows, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         // The days whose rollups change: the new period, plus whatever the source held outside it.

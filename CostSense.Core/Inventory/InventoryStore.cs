@@ -15,6 +15,14 @@ public sealed class InventoryStore(IDbContextFactory<CostSenseDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // The whole replacement is one retriable unit (see CostStore): metrics may be enumerated again.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(c => ReplaceOnceAsync(db, source, vms, accounts, metrics, c), ct);
+    }
+
+    private static async Task<int> ReplaceOnceAsync(CostSenseDbContext db, string source, IReadOnlyCollection<VirtualMachine> vms,
+        IReadOnlyCollection<StorageAccount> accounts, IEnumerable<DailyMetric> metrics, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         var oldVms = db.VirtualMachines.Where(v => v.Source == source).Select(v => v.ResourceId);

@@ -22,9 +22,9 @@ public sealed class DemoTenantGenerator(VmSizeCatalog catalog)
         ("rg-shared-network", "shared", "CC-9000", "eastus", RgKind.Network),
         ("rg-prod-aks", "prod", "CC-1001", "eastus", RgKind.Aks),
         ("rg-shared-monitoring", "shared", "CC-9000", "eastus", RgKind.Monitoring),
+        ("rg-dev-sandbox", "dev", "CC-3003", "eastus2", RgKind.Sandbox),
         ("rg-prod-batch", "prod", "CC-2002", "westus2", RgKind.Batch),
         ("rg-test-qa", "test", "CC-3003", "eastus2", RgKind.DevApps),
-        ("rg-dev-sandbox", "dev", "CC-3003", "eastus2", RgKind.Sandbox),
         ("rg-prod-dr", "prod", "CC-1001", "westus2", RgKind.Web),
         ("rg-analytics", "prod", "CC-2002", "eastus2", RgKind.Analytics),
     ];
@@ -55,6 +55,11 @@ public sealed class DemoTenantGenerator(VmSizeCatalog catalog)
 
     private static readonly string[] Purposes = ["logs", "backups", "data", "static-web", "diagnostics", "archive"];
     private static readonly float[] PurposeWeights = [5, 4, 6, 2, 5, 3];
+    private static readonly (string Purpose, AccessTier Tier)[] Seeded =
+    [
+        ("logs", AccessTier.Hot), ("backups", AccessTier.Cool), ("data", AccessTier.Hot), ("static-web", AccessTier.Hot),
+        ("diagnostics", AccessTier.Hot), ("archive", AccessTier.Archive), ("backups", AccessTier.Cold),
+    ];
 
     public DemoTenant Generate(DemoTenantOptions o, DateOnly today)
     {
@@ -78,6 +83,13 @@ public sealed class DemoTenantGenerator(VmSizeCatalog catalog)
         return new DemoTenant(o.Seed, start, today, $"{r.Number(10_000_000, 99_999_999)}", subscriptions, groups, vms, storage, services);
     }
 
+    /// <summary>Bogus's WeightedRandom wants weights that add up to 1; these are relative.</summary>
+    private static T Pick<T>(Randomizer r, T[] items, float[] weights)
+    {
+        var total = weights.Sum();
+        return r.WeightedRandom(items, weights.Select(w => w / total).ToArray());
+    }
+
     /// <summary>Production, dev/test and shared groups go to the first three subscriptions; further subscriptions take groups in turn.</summary>
     private static DemoSubscription SubscriptionFor(List<DemoSubscription> subs, string env, int groupIndex)
     {
@@ -96,7 +108,7 @@ public sealed class DemoTenantGenerator(VmSizeCatalog catalog)
         var vms = new List<DemoVm>(count);
         for (var i = 0; i < count; i++)
         {
-            var g = r.WeightedRandom(hosts.ToArray(), weights);
+            var g = Pick(r, hosts.ToArray(), weights);
             var workloads = VmPlacement[g.Kind].Workloads;
             var workload = workloads.Length > 0 ? r.ArrayElement(workloads) : "worker";
             var nonProd = g.Environment is "dev" or "test";
@@ -120,7 +132,7 @@ public sealed class DemoTenantGenerator(VmSizeCatalog catalog)
                 "web" => r.Double(10_000, 30_000), "api" => r.Double(8_000, 20_000), "cache" => r.Double(5_000, 15_000),
                 "database" => r.Double(3_000, 8_000), "jumpbox" => r.Double(100, 600), _ => r.Double(2_000, 10_000),
             };
-            var schedule = nonProd && workload != "jumpbox" && r.Bool(0.6f) ? VmSchedule.WeekdayBusinessHours : VmSchedule.AlwaysOn;
+            var schedule = nonProd && workload != "jumpbox" && r.Bool(0.45f) ? VmSchedule.WeekdayBusinessHours : VmSchedule.AlwaysOn;
             var created = r.Bool(0.75f) ? start.AddDays(-r.Number(30, 900)) : start.AddDays(r.Number(0, Math.Max(0, today.DayNumber - start.DayNumber - 14)));
 
             var (state, since) = (PowerState.Running, created);
@@ -145,7 +157,32 @@ public sealed class DemoTenantGenerator(VmSizeCatalog catalog)
             };
             vms.Add(new DemoVm(i, inventory, size, g, workload, profile, schedule, created, cpu, peak, mem, network, disk, owner));
         }
+        EnsureVariety(vms, today);
         return vms;
+    }
+
+    /// <summary>
+    /// Every tenant large enough shows each situation an analyst looks for: an idle VM, a hot one, one stopped
+    /// but still billed, and one deallocated for more than 30 days. Missing ones are made from the last VMs drawn.
+    /// </summary>
+    private static void EnsureVariety(List<DemoVm> vms, DateOnly today)
+    {
+        if (vms.Count < 8) return;
+        var last = vms.Count - 1;
+        if (!vms.Any(v => v.Profile == VmProfile.Idle && v.Inventory.PowerState == PowerState.Running))
+            vms[last] = vms[last] with { Profile = VmProfile.Idle, CpuBase = 0.9, PeakRatio = 1.6, MemoryBase = 22, NetworkMiB = 12 };
+        if (!vms.Any(v => v.Profile == VmProfile.Hot && v.Inventory.PowerState == PowerState.Running))
+            vms[last - 1] = vms[last - 1] with { Profile = VmProfile.Hot, CpuBase = 72, PeakRatio = 1.25, MemoryBase = 86 };
+        if (!vms.Any(v => v.Inventory.PowerState == PowerState.Stopped))
+            SetState(vms[last - 2], PowerState.Stopped, today.AddDays(-9));
+        if (!vms.Any(v => v.Inventory.PowerState == PowerState.Deallocated && v.Inventory.PowerStateSince < today.AddDays(-30)))
+            SetState(vms[last - 3], PowerState.Deallocated, today.AddDays(-47));
+
+        static void SetState(DemoVm vm, PowerState state, DateOnly since)
+        {
+            vm.Inventory.PowerState = state;
+            vm.Inventory.PowerStateSince = since < vm.Created ? vm.Created : since;
+        }
     }
 
     private static List<DemoStorage> DrawStorage(Faker faker, int count, List<DemoResourceGroup> groups, DateOnly start, DateOnly today)
@@ -155,7 +192,8 @@ public sealed class DemoTenantGenerator(VmSizeCatalog catalog)
         var perName = new Dictionary<string, int>();
         for (var i = 0; i < count; i++)
         {
-            var purpose = r.WeightedRandom(Purposes, PurposeWeights);
+            // Every purpose and tier appears once before the weights take over, so even a small tenant has logs, backups and archives.
+            var purpose = i < Seeded.Length ? Seeded[i].Purpose : Pick(r, Purposes, PurposeWeights);
             var g = r.ArrayElement(groups.ToArray());
             var env = g.Environment;
             var tier = purpose switch
@@ -173,6 +211,7 @@ public sealed class DemoTenantGenerator(VmSizeCatalog catalog)
                 "dev" or "test" => r.WeightedRandom([Replication.LRS, Replication.GRS, Replication.ZRS], [0.5f, 0.3f, 0.2f]),
                 _ => r.WeightedRandom([Replication.GRS, Replication.LRS], [0.5f, 0.5f]),
             };
+            if (i < Seeded.Length) tier = Seeded[i].Tier;
             if (tier == AccessTier.Archive && replication == Replication.ZRS) replication = Replication.LRS;
             var (gib, reads, writes, growth) = purpose switch
             {

@@ -1,0 +1,73 @@
+using CostSense.Core;
+using CostSense.Core.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace CostSense.Tests.Infrastructure;
+
+public enum StoreKind { Sqlite, Postgres }
+
+/// <summary>
+/// Core services wired exactly as the app wires them (AddCostSenseCore), over a store of their own: a fresh
+/// SQLite file, or a fresh PostgreSQL database dropped afterwards. Tests never see each other's data.
+/// </summary>
+public sealed class CoreHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly string _root;
+    private readonly string? _postgresAdmin;
+    private readonly string? _database;
+
+    private CoreHost(IHost host, string root, string? postgresAdmin, string? database) =>
+        (_host, _root, _postgresAdmin, _database) = (host, root, postgresAdmin, database);
+
+    public IServiceProvider Services => _host.Services;
+    public FakeTimeProvider Time => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public static async Task<CoreHost> StartAsync(StoreKind kind, DateTimeOffset now, IDictionary<string, string?>? settings = null, bool redis = false)
+    {
+        var root = Directory.CreateTempSubdirectory("costsense-test-").FullName;
+        var config = new Dictionary<string, string?>
+        {
+            ["CostSense:Demo:Enabled"] = "false",
+            ["CostSense:Store:SqlitePath"] = Path.Combine(root, "store.db"),
+        };
+        string? admin = null, database = null;
+        if (kind == StoreKind.Postgres)
+        {
+            admin = TestServers.RequirePostgres();
+            database = $"costsense_test_{Guid.NewGuid():N}";
+            config["ConnectionStrings:CostSense"] = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
+        }
+        if (redis) config["ConnectionStrings:Redis"] = TestServers.RequireRedis();
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = root, EnvironmentName = "Test" });
+        builder.Configuration.AddInMemoryCollection(config);
+        builder.AddCostSenseCore();
+        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(now));
+        var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(TestContext.Current.CancellationToken);
+        return new CoreHost(host, root, admin, database);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        if (_database is not null)
+        {
+            await using var conn = new NpgsqlConnection(_postgresAdmin);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,3 +1,4 @@
+using CostSense.Core.Assistant;
 using CostSense.Core.Caching;
 using CostSense.Core.Catalog;
 using CostSense.Core.Costs;
@@ -27,6 +28,7 @@ public static class CoreRegistration
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoTenantOptions>().BindConfiguration(DemoTenantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OllamaOptions>().BindConfiguration(OllamaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // Store: PostgreSQL when ConnectionStrings:CostSense is set, an embedded SQLite file otherwise.
         var contentRoot = builder.Environment.ContentRootPath;

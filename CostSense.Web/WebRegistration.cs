@@ -13,6 +13,7 @@ public static class WebRegistration
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddHealthChecks();
 
         // Schema and demo tenant are ready before the first request is served.
         builder.Services.AddSingleton<StoreStatus>();
@@ -26,6 +27,7 @@ public static class WebRegistration
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
+        app.MapHealthChecks("/health/live");
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

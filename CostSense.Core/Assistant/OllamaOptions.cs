@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CostSense.Core.Assistant;
+
+/// <summary>
+/// Where the cost assistant finds its model (section <c>Ollama</c>). Bound and validated on start so a bad
+/// URL fails fast; the assistant itself arrives with its own issue.
+/// </summary>
+public sealed class OllamaOptions : IValidatableObject
+{
+    public const string Section = "Ollama";
+
+    [Required] public Uri BaseUrl { get; set; } = new("http://localhost:11434");
+    [Required, MinLength(1)] public string Model { get; set; } = "llama3.2";
+
+    /// <summary>Low by default: a 3B model calls tools more reliably cold.</summary>
+    [Range(0.0, 2.0)] public double Temperature { get; set; } = 0.1;
+    [Range(1, 32_768)] public int MaxTokens { get; set; } = 2_000;
+
+    /// <summary>Minutes, not the 100 s HttpClient default: a local model can take that long to load.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        if (!BaseUrl.IsAbsoluteUri || BaseUrl.Scheme is not ("http" or "https"))
+            yield return new ValidationResult($"{Section}:BaseUrl must be an absolute http(s) URL (was {BaseUrl}).", [nameof(BaseUrl)]);
+        if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromHours(1))
+            yield return new ValidationResult($"{Section}:Timeout must be between 00:00:01 and 01:00:00 (was {Timeout}).", [nameof(Timeout)]);
+    }
+}

@@ -1,0 +1,41 @@
+using CostSense.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CostSense.Tests.Store;
+
+public class OptionsValidationTests
+{
+    [Theory]
+    [InlineData("CostSense:Cache:Expiry", "00:00:00", "Expiry")]
+    [InlineData("CostSense:Demo:VirtualMachines", "-1", "VirtualMachines")]
+    [InlineData("CostSense:Demo:MonthsOfHistory", "99", "MonthsOfHistory")]
+    public async Task Start_WithAnInvalidSetting_FailsNamingTheSetting(string key, string value, string named)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Test", ContentRootPath = Path.GetTempPath() });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value });
+        builder.AddCostSenseCore();
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains(named, ex.Message);
+    }
+
+    [Fact]
+    public void Defaults_AreTheOldPlansSwitches_DemoOnCacheOnForADay()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Test", ContentRootPath = Path.GetTempPath() });
+        builder.AddCostSenseCore();
+        using var host = builder.Build();
+
+        var cache = host.Services.GetRequiredService<IOptions<CostSense.Core.Caching.CacheOptions>>().Value;
+        var demo = host.Services.GetRequiredService<IOptions<CostSense.Core.Sources.Demo.DemoTenantOptions>>().Value;
+        Assert.True(cache.Enabled);
+        Assert.Equal(TimeSpan.FromHours(24), cache.Expiry);
+        Assert.True(demo.Enabled);
+        Assert.Equal((3, 8, 60, 25, 13), (demo.Subscriptions, demo.ResourceGroups, demo.VirtualMachines, demo.StorageAccounts, demo.MonthsOfHistory));
+    }
+}

@@ -1,0 +1,64 @@
+using CostSense.Core.Costs;
+using CostSense.Tests.Infrastructure;
+using StackExchange.Redis;
+
+namespace CostSense.Tests.Store;
+
+/// <summary>The dashboard cache against a real Redis server, and without one.</summary>
+public sealed class RedisCacheTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 20, 9, 0, 0, TimeSpan.Zero);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static readonly CostFilter March = new(new(2026, 3, 1), new(2026, 3, 20));
+
+    [Fact]
+    public async Task Dashboard_IsCachedInRedis_AndAnImportOfItsMonthInvalidatesIt()
+    {
+        await using var host = await CoreHost.StartAsync(StoreKind.Sqlite, Now, redis: true);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.RequireRedis());
+        var server = redis.GetServers()[0];
+        var store = host.Get<CostStore>();
+        await store.ReplacePeriodAsync("focus", new(2026, 3, 1), new(2026, 4, 1), Rows.Daily(new(2026, 3, 1), new(2026, 3, 20), 10m), Ct);
+        var before = server.Keys(pattern: "costsense:dashboard:*").Count();
+
+        Assert.Equal(200m, (await host.Get<IDashboardService>().GetAsync(March, Ct)).Kpis.MonthToDate);
+        Assert.Equal(before + 1, server.Keys(pattern: "costsense:dashboard:*").Count());
+
+        await store.ReplacePeriodAsync("focus", new(2026, 3, 1), new(2026, 4, 1), Rows.Daily(new(2026, 3, 1), new(2026, 3, 20), 11m), Ct);
+
+        Assert.Equal(220m, (await host.Get<IDashboardService>().GetAsync(March, Ct)).Kpis.MonthToDate);
+        Assert.Equal(before + 2, server.Keys(pattern: "costsense:dashboard:*").Count());
+    }
+
+    [Fact]
+    public async Task Dashboard_ServedFromRedis_EqualsTheFreshQuery()
+    {
+        await using var host = await CoreHost.StartAsync(StoreKind.Sqlite, Now, redis: true);
+        await host.Get<CostStore>().ReplacePeriodAsync("focus", new(2026, 2, 1), new(2026, 4, 1),
+            Rows.Daily(new(2026, 2, 1), new(2026, 3, 20), 3.3333333333m), Ct);
+
+        var fresh = await host.Get<IDashboardService>().GetAsync(March, Ct);
+        var cached = await host.Get<IDashboardService>().GetAsync(March, Ct);
+
+        Assert.Equal(fresh.Kpis, cached.Kpis);
+        Assert.Equal(fresh.Daily, cached.Daily);
+        Assert.Equal(fresh.TopServices, cached.TopServices);
+        Assert.Equal(fresh.Utilization, cached.Utilization);
+    }
+
+    [Fact]
+    public async Task Dashboard_WithRedisUnreachable_IsServedFromTheStore()
+    {
+        // Nothing listens on port 1: the cache steps aside within its timeout.
+        await using var host = await CoreHost.StartAsync(StoreKind.Sqlite, Now, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = "127.0.0.1:1,connectTimeout=200",
+            ["CostSense:Cache:OperationTimeout"] = "00:00:00.300",
+        });
+        await host.Get<CostStore>().ReplacePeriodAsync("focus", new(2026, 3, 1), new(2026, 4, 1), Rows.Daily(new(2026, 3, 1), new(2026, 3, 20), 10m), Ct);
+
+        var snapshot = await host.Get<IDashboardService>().GetAsync(March, Ct);
+
+        Assert.Equal(200m, snapshot.Kpis.MonthToDate);
+    }
+}

@@ -11,8 +11,6 @@ namespace CostSense.Core.Costs;
 /// </summary>
 public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, TimeProvider time, ILogger<CostStore> log)
 {
-    private const int ChunkSize = 5_000;
-
     /// <summary>Replaces the rows of <paramref name="source"/> dated in [start, end) with <paramref name="rows"/>.</summary>
     public Task<ImportBatch> ReplacePeriodAsync(string source, DateOnly start, DateOnly end, IEnumerable<CostRecord> rows, CancellationToken ct)
     {
@@ -49,13 +47,12 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
         var old = db.CostRecords.Where(r => r.Source == source);
         if (wholeSource)
         {
-            var oldRange = await old.GroupBy(_ => 1)
-                .Select(g => new { Min = g.Min(r => r.ChargePeriodStart), Max = g.Max(r => r.ChargePeriodStart) })
-                .FirstOrDefaultAsync(ct);
-            if (oldRange is not null)
+            var oldMin = await old.MinAsync(r => (DateOnly?)r.ChargePeriodStart, ct);
+            var oldMax = await old.MaxAsync(r => (DateOnly?)r.ChargePeriodStart, ct);
+            if (oldMin is { } min && oldMax is { } max)
             {
-                touchedStart = Min(touchedStart, oldRange.Min);
-                touchedEnd = Max(touchedEnd, oldRange.Max.AddDays(1));
+                touchedStart = Min(touchedStart, min);
+                touchedEnd = Max(touchedEnd, max.AddDays(1));
             }
         }
         else
@@ -66,20 +63,19 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
 
         var count = 0;
         var total = 0m;
-        var chunk = new List<CostRecord>(ChunkSize);
-        foreach (var row in rows)
+        IEnumerable<CostRecord> Checked()
         {
-            ct.ThrowIfCancellationRequested();
-            if (row.ChargePeriodStart < start || row.ChargePeriodStart >= end)
-                throw new InvalidOperationException($"Row {count + 1} is dated {row.ChargePeriodStart:yyyy-MM-dd}, outside the period {start:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd} being replaced.");
-            row.Source = source;
-            row.Id = 0;
-            chunk.Add(row);
-            count++;
-            total += row.EffectiveCost;
-            if (chunk.Count == ChunkSize) await FlushAsync(db, chunk, ct);
+            foreach (var row in rows)
+            {
+                if (row.ChargePeriodStart < start || row.ChargePeriodStart >= end)
+                    throw new InvalidOperationException($"Row {count + 1} is dated {row.ChargePeriodStart:yyyy-MM-dd}, outside the period {start:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd} being replaced.");
+                row.Source = source;
+                count++;
+                total += row.EffectiveCost;
+                yield return row;
+            }
         }
-        await FlushAsync(db, chunk, ct);
+        await BulkInsert.InsertAsync(db, Checked(), ct);
 
         await RebuildRollupsAsync(db, touchedStart, touchedEnd, ct);
         await PeriodVersions.BumpMonthsAsync(db, touchedStart, touchedEnd, ct);
@@ -94,15 +90,6 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
         await tx.CommitAsync(ct);
         log.LogInformation("Replaced {Source} {Start:yyyy-MM-dd}..{End:yyyy-MM-dd}: {Deleted} rows out, {Count} rows in", source, start, end.AddDays(-1), deleted, count);
         return batch;
-    }
-
-    private static async Task FlushAsync(CostSenseDbContext db, List<CostRecord> chunk, CancellationToken ct)
-    {
-        if (chunk.Count == 0) return;
-        db.CostRecords.AddRange(chunk);
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
-        chunk.Clear();
     }
 
     /// <summary>Recomputes the daily rollups of [start, end) from the raw rows of every source.</summary>
@@ -133,9 +120,7 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
                     RowCount = g.Count(),
                 })
                 .ToListAsync(ct);
-            db.DailyCostRollups.AddRange(groups);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            await BulkInsert.InsertAsync(db, groups, ct);
         }
     }
 

@@ -1,8 +1,9 @@
 namespace CostSense.Core.Costs;
 
 /// <summary>
-/// A counter per calendar month, bumped whenever that month's cost data changes. Cache keys of
-/// dashboard queries include the versions of the months they read, so a change invalidates exactly them.
+/// A version per calendar month, replaced by a new random value whenever that month's cost data changes.
+/// Cache keys of dashboard queries include the versions of the months they read, so a change invalidates
+/// exactly them.
 /// </summary>
 public sealed class PeriodVersion
 {

@@ -5,20 +5,25 @@ namespace CostSense.Core.Costs;
 
 internal static class PeriodVersions
 {
-    /// <summary>Bumps the version of each month in [start, end), inside the caller's transaction.</summary>
+    /// <summary>Gives each month in [start, end) a new version, inside the caller's transaction.</summary>
     public static async Task BumpMonthsAsync(CostSenseDbContext db, DateOnly start, DateOnly end, CancellationToken ct)
     {
         for (var month = new DateOnly(start.Year, start.Month, 1); month < end; month = month.AddMonths(1))
             await BumpAsync(db, month, ct);
     }
 
+    /// <summary>
+    /// A new version is a fresh random number, not a counter: a counter restarts at 1 in a new or recreated
+    /// store, and a shared Redis would then serve that store another store's cached dashboard.
+    /// </summary>
     public static async Task BumpAsync(CostSenseDbContext db, DateOnly key, CancellationToken ct)
     {
+        var version = BitConverter.ToInt64(Guid.NewGuid().ToByteArray(), 0) & long.MaxValue;
         var updated = await db.PeriodVersions.Where(v => v.Month == key)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, version), ct);
         if (updated == 0)
         {
-            db.PeriodVersions.Add(new PeriodVersion { Month = key, Version = 1 });
+            db.PeriodVersions.Add(new PeriodVersion { Month = key, Version = version });
             await db.SaveChangesAsync(ct);
         }
     }
@@ -31,6 +36,6 @@ internal static class PeriodVersions
             .Where(v => v.Month == PeriodVersion.Inventory || (v.Month >= first && v.Month <= to))
             .Select(v => new { v.Month, v.Version })
             .ToListAsync(ct);
-        return string.Join('.', rows.OrderBy(r => r.Month).Select(r => $"{r.Month:yyMM}-{r.Version}"));
+        return string.Join('.', rows.OrderBy(r => r.Month).Select(r => $"{r.Month:yyMM}-{r.Version:x}"));
     }
 }

@@ -7,8 +7,6 @@ namespace CostSense.Core.Inventory;
 /// <summary>Writes the resource inventory and daily metrics of a source, and keeps the fleet rollups current.</summary>
 public sealed class InventoryStore(IDbContextFactory<CostSenseDbContext> dbFactory)
 {
-    private const int ChunkSize = 5_000;
-
     /// <summary>Replaces everything <paramref name="source"/> holds: its VMs, storage accounts and their metrics.</summary>
     public async Task<int> ReplaceAsync(string source, IReadOnlyCollection<VirtualMachine> vms, IReadOnlyCollection<StorageAccount> accounts,
         IEnumerable<DailyMetric> metrics, CancellationToken ct)
@@ -35,15 +33,7 @@ public sealed class InventoryStore(IDbContextFactory<CostSenseDbContext> dbFacto
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
 
-        var written = 0;
-        foreach (var chunk in metrics.Chunk(ChunkSize))
-        {
-            ct.ThrowIfCancellationRequested();
-            db.DailyMetrics.AddRange(chunk);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            written += chunk.Length;
-        }
+        var written = await BulkInsert.InsertAsync(db, metrics, ct);
 
         await RebuildUtilizationAsync(db, ct);
         await PeriodVersions.BumpAsync(db, PeriodVersion.Inventory, ct);
@@ -69,11 +59,6 @@ public sealed class InventoryStore(IDbContextFactory<CostSenseDbContext> dbFacto
                 MemoryP95Sum = g.Sum(x => x.m.MemoryP95),
             })
             .ToListAsync(ct);
-        foreach (var chunk in rows.Chunk(ChunkSize))
-        {
-            db.UtilizationRollups.AddRange(chunk);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
+        await BulkInsert.InsertAsync(db, rows, ct);
     }
 }

@@ -10,6 +10,7 @@ public sealed class RedisCacheTests
     private static readonly DateTimeOffset Now = new(2026, 3, 20, 9, 0, 0, TimeSpan.Zero);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static readonly CostFilter March = new(new(2026, 3, 1), new(2026, 3, 20));
+    private const string MarchKeys = "costsense:dashboard:v1:20260301:20260320:*";
 
     [Fact]
     public async Task Dashboard_IsCachedInRedis_AndAnImportOfItsMonthInvalidatesIt()
@@ -19,15 +20,15 @@ public sealed class RedisCacheTests
         var server = redis.GetServers()[0];
         var store = host.Get<CostStore>();
         await store.ReplacePeriodAsync("focus", new(2026, 3, 1), new(2026, 4, 1), Rows.Daily(new(2026, 3, 1), new(2026, 3, 20), 10m), Ct);
-        var before = server.Keys(pattern: "costsense:dashboard:*").Count();
+        var before = server.Keys(pattern: MarchKeys).Count();
 
         Assert.Equal(200m, (await host.Get<IDashboardService>().GetAsync(March, Ct)).Kpis.MonthToDate);
-        Assert.Equal(before + 1, server.Keys(pattern: "costsense:dashboard:*").Count());
+        Assert.Equal(before + 1, server.Keys(pattern: MarchKeys).Count());
 
         await store.ReplacePeriodAsync("focus", new(2026, 3, 1), new(2026, 4, 1), Rows.Daily(new(2026, 3, 1), new(2026, 3, 20), 11m), Ct);
 
         Assert.Equal(220m, (await host.Get<IDashboardService>().GetAsync(March, Ct)).Kpis.MonthToDate);
-        Assert.Equal(before + 2, server.Keys(pattern: "costsense:dashboard:*").Count());
+        Assert.Equal(before + 2, server.Keys(pattern: MarchKeys).Count());
     }
 
     [Fact]

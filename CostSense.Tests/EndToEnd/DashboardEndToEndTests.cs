@@ -1,0 +1,36 @@
+using CostSense.Core.Costs;
+using CostSense.Core.Data;
+using CostSense.Core.Money;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CostSense.Tests.EndToEnd;
+
+public sealed class DashboardEndToEndTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    [Fact]
+    public async Task Dashboard_OverTheDemoTenant_ShowsTheMonthToDateTheStoreHolds()
+    {
+        app.RequireBrowser();
+        var page = await app.NewPageAsync();
+        var dashboard = new DashboardPage(page, app.BaseAddress);
+
+        await dashboard.OpenAsync();
+        await dashboard.WaitForChartAsync();
+        var shown = await dashboard.MonthToDateTextAsync();
+        await dashboard.ScreenshotAsync(WebAppFixture.OutputPath("dashboard.png"));
+
+        // The figure computed from the raw cost rows, not from the rollups the page reads.
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var latest = await db.CostRecords.MaxAsync(r => r.ChargePeriodStart, TestContext.Current.CancellationToken);
+        var monthStart = new DateOnly(latest.Year, latest.Month, 1);
+        var mtd = await db.CostRecords.Where(r => r.ChargePeriodStart >= monthStart && r.ChargePeriodStart <= latest)
+            .SumAsync(r => r.EffectiveCost, TestContext.Current.CancellationToken);
+        Assert.True(mtd > 0);
+        Assert.Equal(MoneyFormat.Format(mtd, "USD"), shown);
+
+        var forecast = (await app.Services.GetRequiredService<IDashboardService>()
+            .GetAsync(new CostFilter(monthStart, latest), TestContext.Current.CancellationToken)).Kpis.ForecastMonthEnd;
+        Assert.Equal(MoneyFormat.Format(forecast, "USD"), await dashboard.ForecastTextAsync());
+    }
+}

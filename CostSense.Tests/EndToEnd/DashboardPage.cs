@@ -1,0 +1,22 @@
+using Microsoft.Playwright;
+
+namespace CostSense.Tests.EndToEnd;
+
+/// <summary>Page object for the dashboard: intent-named steps over its test ids.</summary>
+public sealed class DashboardPage(IPage page, Uri baseAddress)
+{
+    public async Task OpenAsync()
+    {
+        await page.GotoAsync(baseAddress.ToString());
+        await page.Locator("[data-testid=kpi-mtd]").WaitForAsync();
+    }
+
+    public async Task WaitForChartAsync() =>
+        await page.Locator("[data-testid=daily-chart] svg").First.WaitForAsync();
+
+    public async Task<string> MonthToDateTextAsync() => (await page.Locator("[data-testid=kpi-mtd]").InnerTextAsync()).Trim();
+
+    public async Task<string> ForecastTextAsync() => (await page.Locator("[data-testid=kpi-forecast]").InnerTextAsync()).Trim();
+
+    public async Task ScreenshotAsync(string path) => await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+}

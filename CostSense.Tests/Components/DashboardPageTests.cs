@@ -36,6 +36,21 @@ public sealed class DashboardPageTests : ComponentTestBase
     }
 
     [Fact]
+    public void Dashboard_ChoosingLastMonth_ReloadsTheSnapshotForThatMonth()
+    {
+        _dashboards.Latest = Snapshots.Latest;
+        var cut = Render<DashboardPage>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='kpi-mtd']")));
+
+        cut.FindAll("[data-testid='dashboard-filters'] button").Single(b => b.TextContent.Trim() == "Last month").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Last month", cut.Find("[data-testid='dashboard-filters'] .mud-button-filled").TextContent));
+        Assert.Equal(
+            [new CostFilter(new DateOnly(2026, 3, 1), Snapshots.Latest), new CostFilter(new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28))],
+            _dashboards.Requests);
+    }
+
+    [Fact]
     public void Dashboard_WithEmptyStore_ShowsTheEmptyStateInsteadOfWidgets()
     {
         _dashboards.Latest = null;

@@ -1,0 +1,96 @@
+using Bunit;
+using CostSense.Core.Costs;
+using CostSense.Core.Sources.Demo;
+using CostSense.Web.Startup;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using DashboardPage = CostSense.Web.Components.Pages.Dashboard.Dashboard;
+
+namespace CostSense.Tests.Components;
+
+public sealed class DashboardPageTests : ComponentTestBase
+{
+    private readonly FakeDashboardService _dashboards = new();
+
+    public DashboardPageTests()
+    {
+        Services.AddSingleton<IDashboardService>(_dashboards);
+        Services.AddSingleton<IDemoTenantService>(new FakeDemoTenantService());
+        Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 16, 8, 0, 0, TimeSpan.Zero)));
+        var status = new StoreStatus();
+        status.MarkReady();
+        Services.AddSingleton(status);
+    }
+
+    [Fact]
+    public void Dashboard_WithData_LoadsMonthToDateOfTheLatestDayAndShowsItsKpis()
+    {
+        _dashboards.Latest = Snapshots.Latest;
+
+        var cut = Render<DashboardPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("$12,345.68", cut.Find("[data-testid='kpi-mtd']").TextContent.Trim()));
+        Assert.Equal(new CostFilter(new DateOnly(2026, 3, 1), Snapshots.Latest), Assert.Single(_dashboards.Requests));
+        Assert.Equal("+5.5%", cut.Find("[data-testid='kpi-change']").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid='empty-state']"));
+    }
+
+    [Fact]
+    public void Dashboard_ChoosingLastMonth_ReloadsTheSnapshotForThatMonth()
+    {
+        _dashboards.Latest = Snapshots.Latest;
+        var cut = Render<DashboardPage>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='kpi-mtd']")));
+
+        cut.FindAll("[data-testid='dashboard-filters'] button").Single(b => b.TextContent.Trim() == "Last month").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Last month", cut.Find("[data-testid='dashboard-filters'] .mud-button-filled").TextContent));
+        Assert.Equal(
+            [new CostFilter(new DateOnly(2026, 3, 1), Snapshots.Latest), new CostFilter(new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28))],
+            _dashboards.Requests);
+    }
+
+    [Fact]
+    public void Dashboard_WithEmptyStore_ShowsTheEmptyStateInsteadOfWidgets()
+    {
+        _dashboards.Latest = null;
+
+        var cut = Render<DashboardPage>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='generate-demo']")));
+        Assert.Empty(cut.FindAll("[data-testid='kpi-mtd']"));
+        Assert.Empty(_dashboards.Requests);
+    }
+
+    [Fact]
+    public void Dashboard_WhenTheServiceFails_ShowsTheMessageInsteadOfCrashing()
+    {
+        _dashboards.Latest = Snapshots.Latest;
+        _dashboards.Failure = new InvalidOperationException("database is locked");
+
+        var cut = Render<DashboardPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("database is locked", cut.Find("[data-testid='dashboard-error']").TextContent));
+    }
+
+    private sealed class FakeDashboardService : IDashboardService
+    {
+        public DateOnly? Latest { get; set; }
+        public Exception? Failure { get; set; }
+        public List<CostFilter> Requests { get; } = [];
+
+        public Task<DashboardSnapshot> GetAsync(CostFilter filter, CancellationToken ct)
+        {
+            Requests.Add(filter);
+            return Failure is null ? Task.FromResult(Snapshots.For(filter)) : Task.FromException<DashboardSnapshot>(Failure);
+        }
+
+        public Task<DateOnly?> LatestDataDateAsync(CancellationToken ct) => Task.FromResult(Latest);
+    }
+
+    private sealed class FakeDemoTenantService : IDemoTenantService
+    {
+        public Task<DemoTenantSummary> GenerateAsync(CancellationToken ct) => throw new NotSupportedException("Not used by these tests.");
+        public Task<bool> SeedIfEmptyAsync(CancellationToken ct) => Task.FromResult(false);
+    }
+}

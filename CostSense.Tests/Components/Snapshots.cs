@@ -1,0 +1,38 @@
+using CostSense.Core.Costs;
+
+namespace CostSense.Tests.Components;
+
+/// <summary>Hand-built read models with round numbers, so a test can say exactly what should appear.</summary>
+public static class Snapshots
+{
+    public static readonly DateOnly Latest = new(2026, 3, 15);
+
+    public static CostKpis Kpis(decimal? change = 5.5m) =>
+        new(Latest, 12345.678m, 11700m, change, 25000m, 24000.5m, 16);
+
+    public static DashboardSnapshot For(CostFilter filter)
+    {
+        var daily = Days(filter.From, filter.To, 100m);
+        var previous = filter.IsMonthToDate
+            ? Days(new DateOnly(filter.To.Year, filter.To.Month, 1).AddMonths(-1), new DateOnly(filter.To.Year, filter.To.Month, 1).AddDays(-1), 90m)
+            : [];
+        return new DashboardSnapshot(filter, "USD", HasData: true, RangeTotal: daily.Sum(d => d.Cost), Kpis(),
+            new CostTrend(TrendDirection.Increasing, 1.5m, 4.2m), daily, previous,
+            TopServices: [new("vm", "Virtual Machines", 900m, 60m), new("st", "Storage Accounts", 600m, 40m)],
+            ByResourceGroup: [new("rg-prod", "rg-prod", 1500m, 100m)],
+            BySubscription: [new("sub-1", "Contoso Production", 1500m, 100m)],
+            ByRegion: [new("eastus", "eastus", 1500m, 100m)],
+            ByEnvironment: [new("prod", "prod", 1500m, 100m)],
+            ByCostCenter: [new("", "(untagged)", 1500m, 100m)],
+            new FleetUtilization(42, 23.4, 61.2, 48.0, 70.5),
+            [new StorageTierCapacity("Hot", 3, 2048), new StorageTierCapacity("Cool", 2, 512.25)],
+            [new SubscriptionRef("sub-1", "Contoso Production")]);
+    }
+
+    private static List<DailyCost> Days(DateOnly from, DateOnly to, decimal cost)
+    {
+        var list = new List<DailyCost>();
+        for (var d = from; d <= to; d = d.AddDays(1)) list.Add(new DailyCost(d, cost + d.Day));
+        return list;
+    }
+}

@@ -3,8 +3,8 @@ namespace CostSense.Core.Costs;
 /// <summary>What the dashboard asks for: a date range (inclusive) and optionally one subscription.</summary>
 public sealed record CostFilter(DateOnly From, DateOnly To, string? SubscriptionId = null)
 {
-    /// <summary>The range is the current month so far: the chart compares it with last month day by day.</summary>
-    public bool IsMonthToDate => From.Day == 1 && From.Year == To.Year && From.Month == To.Month;
+    /// <summary>The range starts on the first of a month and ends in it (month to date, or a whole month): the chart compares it with the month before, day by day.</summary>
+    public bool IsSingleMonth => From.Day == 1 && From.Year == To.Year && From.Month == To.Month;
 }
 
 public enum TrendDirection { Increasing, Stable, Decreasing }

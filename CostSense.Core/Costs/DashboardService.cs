@@ -67,7 +67,7 @@ public sealed class DashboardService(IDbContextFactory<CostSenseDbContext> dbFac
 
         var series = Series(daily, f.From, f.To);
         var monthStart = new DateOnly(f.To.Year, f.To.Month, 1);
-        var previous = f.IsMonthToDate ? Series(daily, monthStart.AddMonths(-1), monthStart.AddDays(-1)) : [];
+        var previous = f.IsSingleMonth ? Series(daily, monthStart.AddMonths(-1), monthStart.AddDays(-1)) : [];
 
         return new DashboardSnapshot(
             f, currency, HasData: daily.Count > 0,

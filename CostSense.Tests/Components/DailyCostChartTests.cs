@@ -10,14 +10,13 @@ public sealed class DailyCostChartTests : ComponentTestBase
         Render<DailyCostChart>(p => p.Add(c => c.Snapshot, Snapshots.For(filter)));
 
     [Fact]
-    public void DailyCostChart_InMonthToDate_ComparesThisMonthWithLastMonth()
+    public void DailyCostChart_InMonthToDate_ComparesTheMonthWithTheMonthBeforeByName()
     {
         var cut = RenderChart(new CostFilter(new DateOnly(2026, 3, 1), Snapshots.Latest));
 
         Assert.NotNull(cut.Find("[data-testid='daily-chart'] svg"));
-        Assert.Contains("This month", cut.Markup);
-        Assert.Contains("Last month", cut.Markup);
-        Assert.Contains("this month vs last month", cut.Markup);
+        Assert.Contains($"Daily cost: {Snapshots.Latest:MMMM yyyy} vs February 2026", cut.Markup);
+        Assert.Contains("February 2026", cut.FindAll("text, span").Select(e => e.TextContent));
     }
 
     [Fact]

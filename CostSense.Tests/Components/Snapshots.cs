@@ -13,7 +13,7 @@ public static class Snapshots
     public static DashboardSnapshot For(CostFilter filter)
     {
         var daily = Days(filter.From, filter.To, 100m);
-        var previous = filter.IsMonthToDate
+        var previous = filter.IsSingleMonth
             ? Days(new DateOnly(filter.To.Year, filter.To.Month, 1).AddMonths(-1), new DateOnly(filter.To.Year, filter.To.Month, 1).AddDays(-1), 90m)
             : [];
         return new DashboardSnapshot(filter, "USD", HasData: true, RangeTotal: daily.Sum(d => d.Cost), Kpis(),

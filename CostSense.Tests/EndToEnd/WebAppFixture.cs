@@ -1,7 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
 using CostSense.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 
@@ -32,17 +34,20 @@ public sealed class WebAppFixture : IAsyncLifetime
             return;
         }
 
-        var port = FreePort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Test");
+            // Outside Development, package assets (MudBlazor's CSS and JS) resolve only when asked to.
+            b.UseStaticWebAssets();
             b.UseSetting("CostSense:Store:SqlitePath", Path.Combine(_root, "store.db"));
             b.UseSetting("ConnectionStrings:CostSense", "");
             b.UseSetting("ConnectionStrings:Redis", "");
         });
-        _factory.UseKestrel(port);
+        // Port 0: Kestrel picks a free port; the address it bound is read back from the server.
+        _factory.UseKestrel(0);
         _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        BaseAddress = new Uri(address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -82,12 +87,5 @@ public sealed class WebAppFixture : IAsyncLifetime
         if (_factory is not null) await _factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,4 +1,5 @@
 using CostSense.Web.Components;
+using Microsoft.Extensions.Configuration.Json;
 using CostSense.Web.Startup;
 using MudBlazor.Services;
 
@@ -45,11 +46,12 @@ public static class WebRegistration
             var file = Path.Combine(dir.FullName, "appsettings.Development.json");
             if (File.Exists(Path.Combine(dir.FullName, "CostSense.sln")) && File.Exists(file))
             {
-                // Insert before environment variables and command line so those still win.
-                var index = builder.Configuration.Sources.ToList().FindIndex(s => s is Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource);
-                var source = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = file, Optional = true, ReloadOnChange = false };
+                // Right after the app's own appsettings files, so environment variables and the command line still win.
+                var sources = builder.Configuration.Sources;
+                var index = sources.ToList().FindLastIndex(x => x is JsonConfigurationSource { Path: { } p } && p.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase));
+                var source = new JsonConfigurationSource { Path = file, Optional = true, ReloadOnChange = false };
                 source.ResolveFileProvider();
-                if (index < 0) builder.Configuration.Sources.Add(source); else builder.Configuration.Sources.Insert(index, source);
+                sources.Insert(index + 1, source);
                 return;
             }
         }

@@ -41,6 +41,7 @@ public static class CoreRegistration
                 db.UseSqlite($"Data Source={Path.GetFullPath(store.SqlitePath, contentRoot)}");
         });
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<StoreOverviewService>();
 
         // Cache: Redis when ConnectionStrings:Redis is set, process memory otherwise.
         var redis = config.GetConnectionString("Redis");

@@ -143,6 +143,23 @@ public abstract class StoreContractTests
         Assert.Equal(second.MetricRows, await db.DailyMetrics.CountAsync(Ct));
     }
 
+    [Fact]
+    public async Task Overview_NamesTheStoreAndItsWrites_WithoutItsPassword()
+    {
+        await using var host = await StartAsync();
+        await host.Get<CostStore>().ReplacePeriodAsync("focus", new(2026, 3, 1), new(2026, 4, 1), Rows.Daily(new(2026, 3, 1), new(2026, 3, 4), 2.5m), Ct);
+
+        var o = await host.Get<StoreOverviewService>().GetAsync(Ct);
+
+        Assert.Equal(Kind == StoreKind.Postgres ? "PostgreSQL" : "SQLite", o.Provider);
+        Assert.DoesNotContain("Password", o.Location, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(4, o.CostRows);
+        Assert.Equal((new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 4)), (o.From!.Value, o.To!.Value));
+        var batch = Assert.Single(o.RecentImports);
+        Assert.Equal(("focus", 4, 10m), (batch.Source, batch.RowCount, batch.EffectiveCost));
+        Assert.Equal(Now, batch.ImportedAt);
+    }
+
     protected static readonly Dictionary<string, string?> SmallDemo = new()
     {
         ["CostSense:Demo:VirtualMachines"] = "12",

@@ -70,15 +70,15 @@ static async Task<(double Ms, long Allocated)> MedianAsync(Func<Task<DashboardSn
 {
     await query(); // warm up
     var times = new List<double>();
-    long allocated = 0;
+    // Process-wide: an async query's continuations run on several threads.
+    var before = GC.GetTotalAllocatedBytes(precise: true);
     for (var i = 0; i < Runs; i++)
     {
-        var before = GC.GetAllocatedBytesForCurrentThread();
         var sw = Stopwatch.StartNew();
         await query();
         times.Add(sw.Elapsed.TotalMilliseconds);
-        allocated = GC.GetAllocatedBytesForCurrentThread() - before;
     }
+    var allocated = (GC.GetTotalAllocatedBytes(precise: true) - before) / Runs;
     times.Sort();
     return (times[Runs / 2], allocated);
 }

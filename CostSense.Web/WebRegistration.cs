@@ -11,6 +11,9 @@ public static class WebRegistration
     public static WebApplicationBuilder AddCostSenseWeb(this WebApplicationBuilder builder)
     {
         AddRootDevelopmentSettings(builder);
+        // Package assets (MudBlazor's CSS and JS) come from the build's manifest in any environment, so
+        // `dotnet run` outside Development is styled too; published output has no manifest and serves wwwroot.
+        builder.WebHost.UseStaticWebAssets();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using MudBlazor.Services;
 
 namespace CostSense.Tests.Components;
@@ -13,5 +14,9 @@ public abstract class ComponentTestBase : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+
     }
+
+    /// <summary>Render as on a live circuit (components that wait for interactivity read this). Call after adding services.</summary>
+    protected void OnLiveCircuit() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 }

@@ -20,6 +20,7 @@ public sealed class DashboardPageTests : ComponentTestBase
         var status = new StoreStatus();
         status.MarkReady();
         Services.AddSingleton(status);
+        OnLiveCircuit();
     }
 
     [Fact]

@@ -11,6 +11,18 @@ public sealed class DashboardPage(IPage page, Uri baseAddress)
         await page.Locator("[data-testid=kpi-mtd]").WaitForAsync();
     }
 
+    public async Task OpenEmptyAsync()
+    {
+        await page.GotoAsync(baseAddress.ToString());
+        await page.Locator("[data-testid=generate-demo]").WaitForAsync();
+    }
+
+    public async Task GenerateDemoTenantAsync()
+    {
+        await page.Locator("[data-testid=generate-demo]").ClickAsync();
+        await page.Locator("[data-testid=kpi-mtd]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+    }
+
     public async Task WaitForChartAsync() =>
         await page.Locator("[data-testid=daily-chart] svg").First.WaitForAsync();
 

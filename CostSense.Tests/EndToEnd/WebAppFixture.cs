@@ -13,7 +13,7 @@ namespace CostSense.Tests.EndToEnd;
 /// The real app on Kestrel at a free loopback port, with an empty store of its own (so it generates the demo
 /// tenant on start), and a headless Debian Chromium driven by Playwright.
 /// </summary>
-public sealed class WebAppFixture : IAsyncLifetime
+public class WebAppFixture : IAsyncLifetime
 {
     private const string ChromiumVariable = "COSTSENSE_TEST_CHROMIUM";
     private readonly string _root = Directory.CreateTempSubdirectory("costsense-e2e-").FullName;
@@ -24,6 +24,9 @@ public sealed class WebAppFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public IServiceProvider Services => _factory!.Services;
     public string? SkipReason { get; private set; }
+
+    /// <summary>Whether the app seeds the demo tenant into its empty store on start.</summary>
+    protected virtual bool SeedDemoTenant => true;
 
     public async ValueTask InitializeAsync()
     {
@@ -37,14 +40,13 @@ public sealed class WebAppFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Test");
-            // Outside Development, package assets (MudBlazor's CSS and JS) resolve only when asked to.
-            b.UseStaticWebAssets();
             b.UseSetting("CostSense:Store:SqlitePath", Path.Combine(_root, "store.db"));
             b.UseSetting("ConnectionStrings:CostSense", "");
             b.UseSetting("ConnectionStrings:Redis", "");
+            b.UseSetting("CostSense:Demo:Enabled", SeedDemoTenant ? "true" : "false");
         });
-        // Port 0: Kestrel picks a free port; the address it bound is read back from the server.
-        _factory.UseKestrel(0);
+        // Port 0 on loopback: Kestrel picks a free port; the address it bound is read back from the server.
+        _factory.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseAddress = new Uri(address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
@@ -88,4 +90,10 @@ public sealed class WebAppFixture : IAsyncLifetime
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>The app over an empty store that stays empty until someone asks for the demo tenant.</summary>
+public sealed class EmptyStoreFixture : WebAppFixture
+{
+    protected override bool SeedDemoTenant => false;
 }

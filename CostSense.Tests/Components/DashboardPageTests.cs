@@ -92,6 +92,6 @@ public sealed class DashboardPageTests : ComponentTestBase
     private sealed class FakeDemoTenantService : IDemoTenantService
     {
         public Task<DemoTenantSummary> GenerateAsync(CancellationToken ct) => throw new NotSupportedException("Not used by these tests.");
-        public Task<bool> SeedIfEmptyAsync(CancellationToken ct) => Task.FromResult(false);
+        public Task<bool> SeedOnStartAsync(CancellationToken ct) => Task.FromResult(false);
     }
 }

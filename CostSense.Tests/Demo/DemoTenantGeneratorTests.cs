@@ -154,6 +154,25 @@ public class DemoTenantGeneratorTests
         Assert.Equal(4, Default.Value.Storage.Select(s => s.Inventory.AccessTier).Distinct().Count());
     }
 
+    [Fact]
+    public void PlantedIncidents_StandOutAgainstTheSameResourcesOrdinaryDays()
+    {
+        var t = Default.Value;
+        Assert.Equal(2, t.Incidents.Count);
+        foreach (var incident in t.Incidents)
+        {
+            var costs = DefaultRows.Value.Where(r => r.ResourceName == incident.Resource.Name)
+                .ToDictionary(r => r.ChargePeriodStart, r => r.EffectiveCost);
+            for (var day = incident.From; day <= incident.To; day = day.AddDays(1))
+            {
+                // The same kind of day in the two weeks before the incident.
+                var usual = Enumerable.Range(1, 14).Select(i => incident.From.AddDays(-i))
+                    .Where(d => CostAnalytics.IsWeekend(d) == CostAnalytics.IsWeekend(day)).Average(d => costs[d]);
+                Assert.True(costs[day] > usual * (decimal)incident.Factor * 0.7m, $"{incident.Description} on {day}: {costs[day]:N2} vs usual {usual:N2}");
+            }
+        }
+    }
+
     private static Dictionary<DateOnly, decimal> DailyTotals(DateOnly from, DateOnly to) =>
         DefaultRows.Value.Where(r => r.ChargePeriodStart >= from && r.ChargePeriodStart <= to)
             .GroupBy(r => r.ChargePeriodStart).ToDictionary(g => g.Key, g => g.Sum(r => r.EffectiveCost));

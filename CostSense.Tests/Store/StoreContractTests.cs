@@ -144,6 +144,24 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task SeedOnStart_FillsAnEmptyStore_RefreshesAStaleDemo_AndLeavesImportedDataAlone()
+    {
+        await using var host = await StartAsync(new Dictionary<string, string?>(SmallDemo) { ["CostSense:Demo:Enabled"] = "true" });
+        var demo = host.Get<IDemoTenantService>();
+        var dashboard = host.Get<IDashboardService>();
+
+        Assert.True(await demo.SeedOnStartAsync(Ct));                       // empty store
+        Assert.False(await demo.SeedOnStartAsync(Ct));                      // current demo
+        host.Time.Advance(TimeSpan.FromDays(3));
+        Assert.True(await demo.SeedOnStartAsync(Ct));                       // demo from three days ago
+        Assert.Equal(DateOnly.FromDateTime(Now.UtcDateTime).AddDays(3), await dashboard.LatestDataDateAsync(Ct));
+
+        await host.Get<CostStore>().ReplacePeriodAsync("focus", new(2026, 3, 1), new(2026, 4, 1), Rows.Daily(new(2026, 3, 1), new(2026, 3, 2), 1m), Ct);
+        host.Time.Advance(TimeSpan.FromDays(3));
+        Assert.False(await demo.SeedOnStartAsync(Ct));                      // the user's own data is there too
+    }
+
+    [Fact]
     public async Task Overview_NamesTheStoreAndItsWrites_WithoutItsPassword()
     {
         await using var host = await StartAsync();

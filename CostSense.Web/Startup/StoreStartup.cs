@@ -16,7 +16,7 @@ public sealed class StoreStartup(DatabaseInitializer database, IDemoTenantServic
         try
         {
             await database.InitializeAsync(ct);
-            if (await demo.SeedIfEmptyAsync(ct)) log.LogInformation("The store was empty: generated the demo tenant");
+            if (await demo.SeedOnStartAsync(ct)) log.LogInformation("Generated the demo tenant");
             status.MarkReady();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

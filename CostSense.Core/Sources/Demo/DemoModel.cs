@@ -53,3 +53,9 @@ public sealed record DemoServiceResource(
     int Key, string Name, DemoResourceGroup Group, string ServiceName, string ServiceCategory, string ResourceType, string Sku,
     string Unit, decimal UnitPrice, double WeekdayQuantity, double WeekendQuantity, double MonthEndFactor, double Noise,
     double MonthlyGrowth);
+
+/// <summary>A planted cost anomaly: a resource's quantity multiplied for a few days, as real incidents do.</summary>
+public sealed record DemoIncident(DemoServiceResource Resource, DateOnly From, DateOnly To, double Factor, string Description)
+{
+    public bool Covers(DemoServiceResource r, DateOnly day) => r.Key == Resource.Key && day >= From && day <= To;
+}

@@ -16,11 +16,11 @@ public sealed class DemoTenant
 
     internal DemoTenant(int seed, DateOnly start, DateOnly end, string billingAccountId, IReadOnlyList<DemoSubscription> subscriptions,
         IReadOnlyList<DemoResourceGroup> groups, IReadOnlyList<DemoVm> vms, IReadOnlyList<DemoStorage> storage,
-        IReadOnlyList<DemoServiceResource> services)
+        IReadOnlyList<DemoServiceResource> services, IReadOnlyList<DemoIncident> incidents)
     {
         _noise = new Noise(seed);
-        (Start, End, BillingAccountId, Subscriptions, ResourceGroups, Vms, Storage, Services) =
-            (start, end, billingAccountId, subscriptions, groups, vms, storage, services);
+        (Start, End, BillingAccountId, Subscriptions, ResourceGroups, Vms, Storage, Services, Incidents) =
+            (start, end, billingAccountId, subscriptions, groups, vms, storage, services, incidents);
     }
 
     private readonly Noise _noise;
@@ -34,6 +34,8 @@ public sealed class DemoTenant
     public IReadOnlyList<DemoVm> Vms { get; }
     public IReadOnlyList<DemoStorage> Storage { get; }
     public IReadOnlyList<DemoServiceResource> Services { get; }
+    /// <summary>The anomalies planted in the history, for an analyst (and the anomaly tests) to find.</summary>
+    public IReadOnlyList<DemoIncident> Incidents { get; }
 
     /// <summary>All cost rows, day by day.</summary>
     public IEnumerable<CostRecord> CostRows()
@@ -135,6 +137,8 @@ public sealed class DemoTenant
         var months = (day.Year - Start.Year) * 12 + day.Month - Start.Month;
         q *= 1 + s.MonthlyGrowth * months;
         if (s.Noise > 0) q *= _noise.Around(s.Key, day, s.Noise, salt: 21);
+        foreach (var incident in Incidents)
+            if (incident.Covers(s, day)) q *= incident.Factor;
         return q;
     }
 

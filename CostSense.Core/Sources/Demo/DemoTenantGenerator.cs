@@ -80,7 +80,8 @@ public sealed class DemoTenantGenerator(VmSizeCatalog catalog)
         var vms = DrawVms(faker, o.VirtualMachines, groups, start, today);
         var storage = DrawStorage(faker, o.StorageAccounts, groups, start, today);
         var services = ServicesFor(groups);
-        return new DemoTenant(o.Seed, start, today, $"{r.Number(10_000_000, 99_999_999)}", subscriptions, groups, vms, storage, services);
+        return new DemoTenant(o.Seed, start, today, $"{r.Number(10_000_000, 99_999_999)}", subscriptions, groups, vms, storage, services,
+            Incidents(services, start, today));
     }
 
     /// <summary>Bogus's WeightedRandom wants weights that add up to 1; these are relative.</summary>
@@ -248,6 +249,21 @@ public sealed class DemoTenantGenerator(VmSizeCatalog catalog)
             var atStart = account.UsedCapacityGiB / (1 + growth * years);
             list.Add(new DemoStorage(i, account, g, created, Math.Round(atStart, 1), purpose is "data" or "static-web" ? 0.6 : 0.9));
         }
+        return list;
+    }
+
+    /// <summary>Two incidents of the kind FinOps teams chase: debug logging left on, and a traffic surge on the CDN.</summary>
+    private static List<DemoIncident> Incidents(List<DemoServiceResource> services, DateOnly start, DateOnly today)
+    {
+        var list = new List<DemoIncident>();
+        void Add(string serviceName, int daysAgo, int days, double factor, string what)
+        {
+            var from = today.AddDays(-daysAgo);
+            if (from < start || services.FirstOrDefault(s => s.ServiceName == serviceName) is not { } resource) return;
+            list.Add(new DemoIncident(resource, from, from.AddDays(days - 1), factor, what));
+        }
+        Add("Azure Monitor", 75, 3, 3.5, "Log Analytics ingestion ×3.5: debug logging left on after a release");
+        Add("Content Delivery Network", 40, 2, 2.5, "CDN egress ×2.5: a marketing campaign went viral");
         return list;
     }
 

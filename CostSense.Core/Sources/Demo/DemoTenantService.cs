@@ -15,11 +15,21 @@ public sealed class DemoTenantService(
     // One generation at a time: a second click waits for the first and then regenerates the same tenant.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
+    public async Task<bool> SeedOnStartAsync(CancellationToken ct)
     {
         if (!options.Value.Enabled) return false;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            if (await db.CostRecords.AnyAsync(ct)) return false;
+        {
+            if (await db.CostRecords.AnyAsync(ct))
+            {
+                // Data of any other source is the user's: leave it alone. A demo-only store from an earlier
+                // day is regenerated so that "month to date" means this month.
+                var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+                if (await db.CostRecords.AnyAsync(r => r.Source != DemoTenant.Source, ct)) return false;
+                if (await db.DailyCostRollups.MaxAsync(r => (DateOnly?)r.Date, ct) >= today) return false;
+                log.LogInformation("The demo tenant ends before today ({Today:yyyy-MM-dd}): regenerating it", today);
+            }
+        }
         await GenerateAsync(ct);
         return true;
     }

@@ -5,8 +5,11 @@ public interface IDemoTenantService
     /// <summary>Generates the demo tenant into the store, replacing the previous demo data.</summary>
     Task<DemoTenantSummary> GenerateAsync(CancellationToken ct);
 
-    /// <summary>Generates the demo tenant when demo data is on and the store holds no cost yet.</summary>
-    Task<bool> SeedIfEmptyAsync(CancellationToken ct);
+    /// <summary>
+    /// With demo data on: generates the demo tenant into an empty store, or brings a store that holds only
+    /// demo data from an earlier day up to today. Returns whether it generated.
+    /// </summary>
+    Task<bool> SeedOnStartAsync(CancellationToken ct);
 }
 
 public sealed record DemoTenantSummary(

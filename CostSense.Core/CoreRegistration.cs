@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CostSense.Core;
@@ -32,14 +33,9 @@ public static class CoreRegistration
 
         // Store: PostgreSQL when ConnectionStrings:CostSense is set, an embedded SQLite file otherwise.
         var contentRoot = builder.Environment.ContentRootPath;
-        services.AddDbContextFactory<CostSenseDbContext>((sp, db) =>
-        {
-            var store = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
-            if (store.UsesPostgres)
-                db.UseNpgsql(store.PostgresConnectionString, npgsql => npgsql.EnableRetryOnFailure(3));
-            else
-                db.UseSqlite($"Data Source={Path.GetFullPath(store.SqlitePath, contentRoot)}");
-        });
+        services.AddSingleton<IDbContextFactory<CostSenseDbContext>>(sp => new StoreContextFactory(
+            sp.GetRequiredService<IOptions<StoreOptions>>().Value, contentRoot,
+            db => db.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())));
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<StoreOverviewService>();
 

@@ -86,10 +86,13 @@ public static class CostAnalytics
         if (ordered.Count > take)
         {
             var rest = ordered.Skip(take).Sum(g => g.Cost);
-            result.Add(new CostShare("", $"Other ({ordered.Count - take})", rest, Share(rest)));
+            result.Add(new CostShare(OtherKey, $"Other ({ordered.Count - take})", rest, Share(rest)));
         }
         return result;
     }
+
+    /// <summary>The key of the folded tail; distinct from any real key, including "" for untagged cost.</summary>
+    public const string OtherKey = "\u0000other";
 
     public static bool IsWeekend(DateOnly d) => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 

@@ -63,6 +63,7 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
 
         var count = 0;
         var total = 0m;
+        var currencies = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         IEnumerable<CostRecord> Checked()
         {
             foreach (var row in rows)
@@ -72,6 +73,7 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
                 row.Source = source;
                 count++;
                 total += row.EffectiveCost;
+                currencies.Add(row.BillingCurrency);
                 yield return row;
             }
         }
@@ -83,6 +85,7 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
         var batch = new ImportBatch
         {
             Source = source, PeriodStart = start, PeriodEnd = end, RowCount = count, EffectiveCost = total,
+            Currency = currencies.Count == 1 ? currencies.Single().ToUpperInvariant() : null,
             ImportedAt = time.GetUtcNow(),
         };
         db.ImportBatches.Add(batch);

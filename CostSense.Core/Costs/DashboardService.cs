@@ -76,7 +76,7 @@ public sealed class DashboardService(IDbContextFactory<CostSenseDbContext> dbFac
             Trend: CostAnalytics.Trend(daily, f.To),
             Daily: series, PreviousMonthDaily: previous,
             TopServices: By(x => (x.Service, x.Service), TopServices),
-            ByResourceGroup: By(x => (x.ResourceGroup, x.ResourceGroup), TopGroups),
+            ByResourceGroup: ResourceGroups(slices),
             BySubscription: By(x => (x.SubscriptionId, x.SubscriptionName), TopGroups),
             ByRegion: By(x => (x.Region, x.Region), TopGroups),
             ByEnvironment: By(x => (x.Environment ?? "", x.Environment ?? "(untagged)"), TopGroups),
@@ -84,6 +84,21 @@ public sealed class DashboardService(IDbContextFactory<CostSenseDbContext> dbFac
             Utilization: await UtilizationAsync(db, f, ct),
             StorageByTier: await StorageAsync(db, f, ct),
             Subscriptions: subscriptions.OrderBy(s => s.SubAccountName).Select(s => new SubscriptionRef(s.SubAccountId, s.SubAccountName)).ToList());
+    }
+
+    /// <summary>
+    /// A resource group is named within its subscription: groups are kept apart per subscription, and a name
+    /// that appears in several (NetworkWatcherRG, say) says which subscription each one is in.
+    /// </summary>
+    private static IReadOnlyList<CostShare> ResourceGroups(List<Slice> slices)
+    {
+        var groups = slices.GroupBy(x => (x.SubscriptionId, x.SubscriptionName, x.ResourceGroup)).ToList();
+        var shared = groups.GroupBy(g => g.Key.ResourceGroup, StringComparer.OrdinalIgnoreCase).Where(n => n.Count() > 1)
+            .Select(n => n.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return CostAnalytics.Shares(groups.Select(g => (
+            $"{g.Key.SubscriptionId}/{g.Key.ResourceGroup}",
+            shared.Contains(g.Key.ResourceGroup) ? $"{g.Key.ResourceGroup} ({g.Key.SubscriptionName})" : g.Key.ResourceGroup,
+            g.Sum(x => x.Cost))), TopGroups);
     }
 
     private sealed record Slice(string SubscriptionId, string SubscriptionName, string ResourceGroup, string Service, string Region,

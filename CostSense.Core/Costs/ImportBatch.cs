@@ -10,5 +10,7 @@ public sealed class ImportBatch
     public DateOnly PeriodEnd { get; set; }
     public int RowCount { get; set; }
     public decimal EffectiveCost { get; set; }
+    /// <summary>The rows' billing currency, or null when they are in several (the cost sum is then only a count of units).</summary>
+    public string? Currency { get; set; }
     public DateTimeOffset ImportedAt { get; set; }
 }

@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CostSense.Core.Data;
 
-/// <summary>One model for both providers (SQLite embedded, PostgreSQL through Npgsql).</summary>
-public sealed class CostSenseDbContext(DbContextOptions<CostSenseDbContext> options) : DbContext(options)
+/// <summary>
+/// One model for both providers (SQLite embedded, PostgreSQL through Npgsql). Each provider has a thin
+/// derived context so that each keeps its own migrations; everything else uses this type.
+/// </summary>
+public abstract class CostSenseDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<CostRecord> CostRecords => Set<CostRecord>();
     public DbSet<DailyCostRollup> DailyCostRollups => Set<DailyCostRollup>();

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CostSense.Core.Data;
 
-/// <summary>Creates the schema on start, for SQLite and PostgreSQL alike.</summary>
+/// <summary>Brings the schema up to date on start (EF migrations of the store's provider).</summary>
 public sealed class DatabaseInitializer(IDbContextFactory<CostSenseDbContext> dbFactory, ILogger<DatabaseInitializer> log)
 {
     public async Task InitializeAsync(CancellationToken ct)
@@ -17,14 +17,14 @@ public sealed class DatabaseInitializer(IDbContextFactory<CostSenseDbContext> db
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         }
 
-        // The schema is created from the model (EnsureCreated) rather than from migrations: one model
-        // serves two providers, and there is no deployed schema to upgrade yet.
-        var created = await db.Database.EnsureCreatedAsync(ct);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
             // WAL lets the dashboard read while an import writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
-        log.LogInformation("Store ready ({Provider}){Created}", db.Database.ProviderName, created ? ", schema created" : "");
+        log.LogInformation("Store ready ({Provider}){Applied}", db.Database.ProviderName,
+            pending.Count > 0 ? $", applied {string.Join(", ", pending)}" : "");
     }
 }

@@ -13,7 +13,7 @@ public sealed class StoreOverviewCardTests : ComponentTestBase
         var batch = new ImportBatch
         {
             Id = 7, Source = "demo", PeriodStart = new(2025, 11, 1), PeriodEnd = new(2026, 11, 27), RowCount = 62_063,
-            EffectiveCost = 281_234.5m, ImportedAt = new DateTimeOffset(2026, 11, 26, 9, 50, 0, TimeSpan.Zero),
+            EffectiveCost = 281_234.5m, Currency = "USD", ImportedAt = new DateTimeOffset(2026, 11, 26, 9, 50, 0, TimeSpan.Zero),
         };
         var overview = new StoreOverview("PostgreSQL", "db:5432/costsense", "Redis (redis:6379)", 62_063, new(2025, 11, 1), new(2026, 11, 26), [batch]);
 
@@ -24,7 +24,7 @@ public sealed class StoreOverviewCardTests : ComponentTestBase
         Assert.Contains("2025-11-01 to 2026-11-26", cut.Markup);
         var row = cut.Find("[data-testid=recent-imports] tbody tr").TextContent;
         Assert.Contains("62,063", row);
-        Assert.Contains("281,234.50", row);
+        Assert.Contains("$281,234.50", row);
         Assert.Contains("2026-11-26 09:50", row);
     }
 

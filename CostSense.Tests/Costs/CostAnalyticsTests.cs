@@ -130,4 +130,12 @@ public class CostAnalyticsTests
         Assert.Equal([50m, 30m, 20m], shares.Select(s => s.Cost));
         Assert.Equal([50m, 30m, 20m], shares.Select(s => s.SharePercent));
     }
+
+    [Fact]
+    public void Shares_KeepUntaggedCostAndTheFoldedTailUnderDistinctKeys()
+    {
+        var shares = CostAnalytics.Shares([("", "(untagged)", 9m), ("prod", "prod", 8m), ("dev", "dev", 1m)], take: 2);
+
+        Assert.Equal(shares.Count, shares.Select(s => s.Key).Distinct().Count());
+    }
 }

@@ -102,6 +102,20 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task Dashboard_KeepsSameNamedResourceGroupsOfDifferentSubscriptionsApart()
+    {
+        await using var host = await StartAsync();
+        var rows = Rows.Daily(new(2026, 3, 1), new(2026, 3, 10), 4m, "sub-a").Concat(Rows.Daily(new(2026, 3, 1), new(2026, 3, 10), 1m, "sub-b"))
+            .Append(Rows.Cost(new(2026, 3, 5), 2m, "sub-a", resourceGroup: "rg-only-a"));
+        await host.Get<CostStore>().ReplacePeriodAsync("focus", new(2026, 3, 1), new(2026, 4, 1), rows, Ct);
+
+        var groups = (await host.Get<IDashboardService>().GetAsync(new CostFilter(new(2026, 3, 1), new(2026, 3, 10)), Ct)).ByResourceGroup;
+
+        Assert.Equal(["rg-a (Subscription sub-a)", "rg-a (Subscription sub-b)", "rg-only-a"], groups.Select(g => g.Name));
+        Assert.Equal([40m, 10m, 2m], groups.Select(g => g.Cost));
+    }
+
+    [Fact]
     public async Task DemoTenant_RollupsAndDashboardAgreeWithRawRowsToTheCent()
     {
         await using var host = await StartAsync(SmallDemo);
@@ -174,7 +188,7 @@ public abstract class StoreContractTests
         Assert.Equal(4, o.CostRows);
         Assert.Equal((new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 4)), (o.From!.Value, o.To!.Value));
         var batch = Assert.Single(o.RecentImports);
-        Assert.Equal(("focus", 4, 10m), (batch.Source, batch.RowCount, batch.EffectiveCost));
+        Assert.Equal(("focus", 4, 10m, "USD"), (batch.Source, batch.RowCount, batch.EffectiveCost, batch.Currency));
         Assert.Equal(Now, batch.ImportedAt);
     }
 

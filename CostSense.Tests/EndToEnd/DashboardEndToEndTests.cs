@@ -33,4 +33,28 @@ public sealed class DashboardEndToEndTests(WebAppFixture app) : IClassFixture<We
             .GetAsync(new CostFilter(monthStart, latest), TestContext.Current.CancellationToken)).Kpis.ForecastMonthEnd;
         Assert.Equal(MoneyFormat.Format(forecast, "USD"), await dashboard.ForecastTextAsync());
     }
+
+    [Fact]
+    public async Task Dashboard_FilteredToOneSubscription_ShowsThatSubscriptionsCostInEveryWidget()
+    {
+        app.RequireBrowser();
+        var ct = TestContext.Current.CancellationToken;
+        var page = await app.NewPageAsync();
+        var dashboard = new DashboardPage(page, app.BaseAddress);
+        await dashboard.OpenAsync();
+
+        await dashboard.ChooseSubscriptionAsync("Contoso Dev/Test");
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(ct);
+        var latest = await db.CostRecords.MaxAsync(r => r.ChargePeriodStart, ct);
+        var monthStart = new DateOnly(latest.Year, latest.Month, 1);
+        var devTest = db.CostRecords.Where(r => r.SubAccountName == "Contoso Dev/Test" && r.ChargePeriodStart >= monthStart && r.ChargePeriodStart <= latest);
+        var mtd = await devTest.SumAsync(r => r.EffectiveCost, ct);
+        Assert.Equal(MoneyFormat.Format(mtd, "USD"), await dashboard.MonthToDateTextAsync());
+        // The breakdowns follow: only the dev/test resource groups are listed.
+        var groups = await devTest.Select(r => r.ResourceGroup).Distinct().ToListAsync(ct);
+        var shown = await page.Locator("[data-testid=breakdown-row]").AllInnerTextsAsync();
+        Assert.All(groups, g => Assert.Contains(shown, row => row.Contains(g, StringComparison.Ordinal)));
+        Assert.DoesNotContain(shown, row => row.Contains("rg-prod-", StringComparison.Ordinal));
+    }
 }

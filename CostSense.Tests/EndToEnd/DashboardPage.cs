@@ -11,6 +11,9 @@ public sealed class DashboardPage(IPage page, Uri baseAddress)
         await page.Locator("[data-testid=kpi-mtd]").WaitForAsync();
     }
 
+    /// <summary>Prerendered controls ignore clicks: wait for the circuit before using them.</summary>
+    public async Task WaitUntilInteractiveAsync() => await page.Locator("[data-circuit=live]").WaitForAsync();
+
     public async Task OpenEmptyAsync()
     {
         await page.GotoAsync(baseAddress.ToString());
@@ -25,6 +28,16 @@ public sealed class DashboardPage(IPage page, Uri baseAddress)
 
     public async Task WaitForChartAsync() =>
         await page.Locator("[data-testid=daily-chart] svg").First.WaitForAsync();
+
+    /// <summary>Chooses a subscription in the filter and waits until the month-to-date figure has changed.</summary>
+    public async Task ChooseSubscriptionAsync(string name)
+    {
+        await WaitUntilInteractiveAsync();
+        var before = await MonthToDateTextAsync();
+        await page.Locator("[data-testid=subscription-select]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText(name, new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=kpi-mtd]")).Not.ToHaveTextAsync(before);
+    }
 
     public async Task<string> MonthToDateTextAsync() => (await page.Locator("[data-testid=kpi-mtd]").InnerTextAsync()).Trim();
 

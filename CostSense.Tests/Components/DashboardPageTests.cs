@@ -17,10 +17,24 @@ public sealed class DashboardPageTests : ComponentTestBase
         Services.AddSingleton<IDashboardService>(_dashboards);
         Services.AddSingleton<IDemoTenantService>(new FakeDemoTenantService());
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 16, 8, 0, 0, TimeSpan.Zero)));
-        var status = new StoreStatus();
-        status.MarkReady();
-        Services.AddSingleton(status);
+        _status.MarkReady();
+        Services.AddSingleton(_status);
         OnLiveCircuit();
+    }
+
+    private readonly StoreStatus _status = new();
+
+    [Fact]
+    public void Dashboard_WhenTheStoreDidNotComeUp_SaysWhatToDoWithoutQueryingIt()
+    {
+        _status.MarkFailed("PostgreSQL (ConnectionStrings:CostSense) could not be reached.");
+        _dashboards.Latest = Snapshots.Latest;
+
+        var cut = Render<DashboardPage>();
+
+        Assert.Contains("could not be reached", cut.Find("[data-testid='store-problem']").TextContent);
+        Assert.Empty(_dashboards.Requests);
+        Assert.Empty(cut.FindAll(".mud-progress-linear"));
     }
 
     [Fact]

@@ -71,6 +71,7 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
                 if (row.ChargePeriodStart < start || row.ChargePeriodStart >= end)
                     throw new InvalidOperationException($"Row {count + 1} is dated {row.ChargePeriodStart:yyyy-MM-dd}, outside the period {start:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd} being replaced.");
                 row.Source = source;
+                row.BillingCurrency = row.BillingCurrency.Trim().ToUpperInvariant();
                 count++;
                 total += row.EffectiveCost;
                 currencies.Add(row.BillingCurrency);
@@ -85,7 +86,7 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
         var batch = new ImportBatch
         {
             Source = source, PeriodStart = start, PeriodEnd = end, RowCount = count, EffectiveCost = total,
-            Currency = currencies.Count == 1 ? currencies.Single().ToUpperInvariant() : null,
+            Currency = currencies.Count == 1 ? currencies.Single() : null,
             ImportedAt = time.GetUtcNow(),
         };
         db.ImportBatches.Add(batch);

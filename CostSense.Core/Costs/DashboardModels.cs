@@ -55,4 +55,6 @@ public sealed record DashboardSnapshot(
     IReadOnlyList<CostShare> ByCostCenter,
     FleetUtilization Utilization,
     IReadOnlyList<StorageTierCapacity> StorageByTier,
-    IReadOnlyList<SubscriptionRef> Subscriptions);
+    IReadOnlyList<SubscriptionRef> Subscriptions,
+    /// <summary>Billing currencies in the range other than <see cref="Currency"/>; their cost is not in these figures.</summary>
+    IReadOnlyList<string> OtherCurrencies);

@@ -83,7 +83,8 @@ public sealed class DashboardService(IDbContextFactory<CostSenseDbContext> dbFac
             ByCostCenter: By(x => (x.CostCenter ?? "", x.CostCenter ?? "(untagged)"), TopGroups),
             Utilization: await UtilizationAsync(db, f, ct),
             StorageByTier: await StorageAsync(db, f, ct),
-            Subscriptions: subscriptions.OrderBy(s => s.SubAccountName).Select(s => new SubscriptionRef(s.SubAccountId, s.SubAccountName)).ToList());
+            Subscriptions: subscriptions.OrderBy(s => s.SubAccountName).Select(s => new SubscriptionRef(s.SubAccountId, s.SubAccountName)).ToList(),
+            OtherCurrencies: currencies.Select(c => c.Key).Where(c => c != currency).Order(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>

@@ -25,6 +25,17 @@ public sealed class DashboardPageTests : ComponentTestBase
     private readonly StoreStatus _status = new();
 
     [Fact]
+    public void Dashboard_WithCostInAnotherCurrency_SaysItIsNotIncluded()
+    {
+        _dashboards.Latest = Snapshots.Latest;
+        _dashboards.OtherCurrencies = ["CAD"];
+
+        var cut = Render<DashboardPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("billed in CAD is not included", cut.Find("[data-testid='other-currencies']").TextContent));
+    }
+
+    [Fact]
     public void Dashboard_WhenTheStoreDidNotComeUp_SaysWhatToDoWithoutQueryingIt()
     {
         _status.MarkFailed("PostgreSQL (ConnectionStrings:CostSense) could not be reached.");
@@ -92,12 +103,13 @@ public sealed class DashboardPageTests : ComponentTestBase
     {
         public DateOnly? Latest { get; set; }
         public Exception? Failure { get; set; }
+        public string[] OtherCurrencies { get; set; } = [];
         public List<CostFilter> Requests { get; } = [];
 
         public Task<DashboardSnapshot> GetAsync(CostFilter filter, CancellationToken ct)
         {
             Requests.Add(filter);
-            return Failure is null ? Task.FromResult(Snapshots.For(filter)) : Task.FromException<DashboardSnapshot>(Failure);
+            return Failure is null ? Task.FromResult(Snapshots.For(filter, OtherCurrencies)) : Task.FromException<DashboardSnapshot>(Failure);
         }
 
         public Task<DateOnly?> LatestDataDateAsync(CancellationToken ct) => Task.FromResult(Latest);

@@ -10,7 +10,7 @@ public static class Snapshots
     public static CostKpis Kpis(decimal? change = 5.5m) =>
         new(Latest, 12345.678m, 11700m, change, 25000m, 24000.5m, 16);
 
-    public static DashboardSnapshot For(CostFilter filter)
+    public static DashboardSnapshot For(CostFilter filter, params string[] otherCurrencies)
     {
         var daily = Days(filter.From, filter.To, 100m);
         var previous = filter.IsSingleMonth
@@ -26,7 +26,8 @@ public static class Snapshots
             ByCostCenter: [new("", "(untagged)", 1500m, 100m)],
             new FleetUtilization(42, 23.4, 61.2, 48.0, 70.5),
             [new StorageTierCapacity("Hot", 3, 2048), new StorageTierCapacity("Cool", 2, 512.25)],
-            [new SubscriptionRef("sub-1", "Contoso Production")]);
+            [new SubscriptionRef("sub-1", "Contoso Production")],
+            otherCurrencies);
     }
 
     private static List<DailyCost> Days(DateOnly from, DateOnly to, decimal cost)

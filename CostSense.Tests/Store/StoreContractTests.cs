@@ -102,6 +102,22 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task Dashboard_WithTwoCurrencies_ShowsTheMainOneAndNamesTheOther()
+    {
+        await using var host = await StartAsync();
+        var rows = Rows.Daily(new(2026, 3, 1), new(2026, 3, 10), 4m, "sub-usd")
+            .Concat(Rows.Daily(new(2026, 3, 1), new(2026, 3, 2), 100m, "sub-cad").Select(r => { r.BillingCurrency = "cad"; return r; }));
+        await host.Get<CostStore>().ReplacePeriodAsync("focus", new(2026, 3, 1), new(2026, 4, 1), rows, Ct);
+
+        var all = await host.Get<IDashboardService>().GetAsync(new CostFilter(new(2026, 3, 1), new(2026, 3, 10)), Ct);
+        var cad = await host.Get<IDashboardService>().GetAsync(new CostFilter(new(2026, 3, 1), new(2026, 3, 10), "sub-cad"), Ct);
+
+        Assert.Equal(("USD", 40m), (all.Currency, all.Kpis.MonthToDate));
+        Assert.Equal(["CAD"], all.OtherCurrencies);
+        Assert.Equal(("CAD", 200m, 0), (cad.Currency, cad.Kpis.MonthToDate, cad.OtherCurrencies.Count));
+    }
+
+    [Fact]
     public async Task Dashboard_KeepsSameNamedResourceGroupsOfDifferentSubscriptionsApart()
     {
         await using var host = await StartAsync();

@@ -1,4 +1,5 @@
 using CostSense.Core.Catalog;
+using CostSense.Core.Costs;
 using CostSense.Core.Inventory;
 
 namespace CostSense.Core.Sources.Demo;
@@ -36,11 +37,10 @@ public sealed record DemoVm(
     {
         if (day < Created) return 0;
         if (day >= Inventory.PowerStateSince && Inventory.PowerState != PowerState.Running) return 0;
-        return Schedule == VmSchedule.WeekdayBusinessHours && IsWeekend(day) ? 0
+        return Schedule == VmSchedule.WeekdayBusinessHours && CostAnalytics.IsWeekend(day) ? 0
              : Schedule == VmSchedule.WeekdayBusinessHours ? 12 : 24;
     }
 
-    internal static bool IsWeekend(DateOnly d) => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 }
 
 public sealed record DemoStorage(int Key, StorageAccount Inventory, DemoResourceGroup Group, DateOnly Created, double GiBAtStart, double WeekendActivity);

@@ -72,7 +72,7 @@ public sealed class DemoTenant
                 $"{a.AccessTier} {ReplicationName(a.Replication)} Data Stored", Round(gbMonths * StoragePriceCatalog.CapacityPerGbMonth(a.AccessTier, a.Replication)),
                 Round(gbMonths), "GB/Month", a.Tags);
 
-            var activity = (VmIsWeekend(day) ? sa.WeekendActivity : 1.0) * _noise.Around(sa.Key, day, 0.2, salt: 11);
+            var activity = (CostAnalytics.IsWeekend(day) ? sa.WeekendActivity : 1.0) * _noise.Around(sa.Key, day, 0.2, salt: 11);
             var reads = (decimal)Math.Round(a.ReadTransactionsPerDay * activity);
             var writes = (decimal)Math.Round(a.WriteTransactionsPerDay * activity);
             var ops = reads / 10_000m * StoragePriceCatalog.ReadPer10K(a.AccessTier) + writes / 10_000m * StoragePriceCatalog.WritePer10K(a.AccessTier);
@@ -104,7 +104,7 @@ public sealed class DemoTenant
         var hours = vm.RunningHours(day);
         if (hours <= 0) return null;
         // User-facing workloads are quieter at weekends.
-        var weekend = VmIsWeekend(day) && vm.Workload is "web" or "api" ? 0.65 : 1.0;
+        var weekend = CostAnalytics.IsWeekend(day) && vm.Workload is "web" or "api" ? 0.65 : 1.0;
         var cpuAvg = Math.Clamp(vm.CpuBase * weekend * _noise.Around(vm.Key, day, 0.15, salt: 1), 0.1, 99);
         var cpuP95 = Math.Clamp(cpuAvg * vm.PeakRatio * _noise.Around(vm.Key, day, 0.05, salt: 2), cpuAvg, 100);
         var cpuMax = Math.Clamp(cpuP95 * (1.1 + 0.25 * _noise.Unit(vm.Key, day, salt: 3)), cpuP95, 100);
@@ -131,7 +131,7 @@ public sealed class DemoTenant
 
     public double ServiceQuantity(DemoServiceResource s, DateOnly day)
     {
-        var q = VmIsWeekend(day) ? s.WeekendQuantity : s.WeekdayQuantity;
+        var q = CostAnalytics.IsWeekend(day) ? s.WeekendQuantity : s.WeekdayQuantity;
         var daysInMonth = DateTime.DaysInMonth(day.Year, day.Month);
         if (day.Day > daysInMonth - 3) q *= s.MonthEndFactor;
         var months = (day.Year - Start.Year) * 12 + day.Month - Start.Month;
@@ -180,5 +180,4 @@ public sealed class DemoTenant
     private static string DiskId(DemoVm vm) => $"{vm.Group.Id}/providers/Microsoft.Compute/disks/{vm.Inventory.Name}-osdisk";
     private static string ServiceId(DemoServiceResource s) => $"{s.Group.Id}/providers/{s.ResourceType}/{s.Name}";
     private static decimal Round(decimal d) => Math.Round(d, 6, MidpointRounding.AwayFromZero);
-    private static bool VmIsWeekend(DateOnly d) => DemoVm.IsWeekend(d);
 }

@@ -47,15 +47,16 @@ public sealed class DashboardService(IDbContextFactory<CostSenseDbContext> dbFac
         var subscriptions = await db.DailyCostRollups.AsNoTracking()
             .Select(r => new { r.SubAccountId, r.SubAccountName }).Distinct().ToListAsync(ct);
 
-        // One currency per view: the tenant's billing currency (the one with the most rollup rows).
-        var currencies = await rollups.Where(r => r.Date >= dailyFrom && r.Date <= f.To)
-            .GroupBy(r => r.BillingCurrency).Select(g => new { g.Key, Rows = g.Count() }).ToListAsync(ct);
-        var currency = currencies.OrderByDescending(c => c.Rows).Select(c => c.Key).FirstOrDefault() ?? "USD";
-        rollups = rollups.Where(r => r.BillingCurrency == currency);
-
+        // One scan of the daily window gives the totals per currency; the view shows one currency, the
+        // tenant's billing currency (the one with the most rollup rows), and names the others.
         var dailyRows = await rollups.Where(r => r.Date >= dailyFrom && r.Date <= f.To)
-            .GroupBy(r => r.Date).Select(g => new { Date = g.Key, Cost = g.Sum(r => r.EffectiveCost) }).ToListAsync(ct);
-        var daily = dailyRows.ToDictionary(d => d.Date, d => d.Cost);
+            .GroupBy(r => new { r.Date, r.BillingCurrency })
+            .Select(g => new { g.Key.Date, g.Key.BillingCurrency, Cost = g.Sum(r => r.EffectiveCost), Rows = g.Count() })
+            .ToListAsync(ct);
+        var currencies = dailyRows.GroupBy(d => d.BillingCurrency).OrderByDescending(g => g.Sum(d => d.Rows)).Select(g => g.Key).ToList();
+        var currency = currencies.FirstOrDefault() ?? "USD";
+        rollups = rollups.Where(r => r.BillingCurrency == currency);
+        var daily = dailyRows.Where(d => d.BillingCurrency == currency).ToDictionary(d => d.Date, d => d.Cost);
 
         var slices = await rollups.Where(r => r.Date >= f.From && r.Date <= f.To)
             .GroupBy(r => new { r.SubAccountId, r.SubAccountName, r.ResourceGroup, r.ServiceName, r.RegionId, r.TagEnvironment, r.TagCostCenter })
@@ -84,7 +85,7 @@ public sealed class DashboardService(IDbContextFactory<CostSenseDbContext> dbFac
             Utilization: await UtilizationAsync(db, f, ct),
             StorageByTier: await StorageAsync(db, f, ct),
             Subscriptions: subscriptions.OrderBy(s => s.SubAccountName).Select(s => new SubscriptionRef(s.SubAccountId, s.SubAccountName)).ToList(),
-            OtherCurrencies: currencies.Select(c => c.Key).Where(c => c != currency).Order(StringComparer.Ordinal).ToList());
+            OtherCurrencies: currencies.Where(c => c != currency).Order(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>

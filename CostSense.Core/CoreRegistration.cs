@@ -1,4 +1,6 @@
 using CostSense.Core.Assistant;
+using CostSense.Core.Audit;
+using CostSense.Core.Conversations;
 using CostSense.Core.Caching;
 using CostSense.Core.Catalog;
 using CostSense.Core.Costs;
@@ -38,6 +40,8 @@ public static class CoreRegistration
             db => db.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())));
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<StoreOverviewService>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<ConversationStore>();
 
         // Cache: Redis when ConnectionStrings:Redis is set, process memory otherwise.
         var redis = config.GetConnectionString("Redis");

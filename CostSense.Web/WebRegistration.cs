@@ -1,3 +1,4 @@
+using CostSense.Web.Account;
 using CostSense.Web.Components;
 using Microsoft.Extensions.Configuration.Json;
 using CostSense.Web.Startup;
@@ -17,6 +18,7 @@ public static class WebRegistration
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.AddCostSenseAccounts();
         builder.Services.AddHealthChecks();
 
         // Schema and demo tenant are ready before the first request is served.
@@ -30,10 +32,13 @@ public static class WebRegistration
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseCostSenseAccounts();
         app.UseAntiforgery();
-        app.MapHealthChecks("/health/live");
-        app.MapStaticAssets();
+        app.MapHealthChecks("/health/live").AllowAnonymous();
+        // CSS, JS and fonts carry nothing private, and the sign-in page needs them.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
         return app;
     }
 

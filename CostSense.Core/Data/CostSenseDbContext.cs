@@ -1,14 +1,19 @@
 using CostSense.Core.Costs;
 using CostSense.Core.Inventory;
+using CostSense.Core.Access;
+using CostSense.Core.Audit;
+using CostSense.Core.Conversations;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CostSense.Core.Data;
 
 /// <summary>
 /// One model for both providers (SQLite embedded, PostgreSQL through Npgsql). Each provider has a thin
-/// derived context so that each keeps its own migrations; everything else uses this type.
+/// derived context so that each keeps its own migrations; everything else uses this type. Identity's users and
+/// roles live here too, so a user, their conversations and the audit trail share one database.
 /// </summary>
-public abstract class CostSenseDbContext(DbContextOptions options) : DbContext(options)
+public abstract class CostSenseDbContext(DbContextOptions options) : IdentityDbContext<CostSenseUser>(options)
 {
     public DbSet<CostRecord> CostRecords => Set<CostRecord>();
     public DbSet<DailyCostRollup> DailyCostRollups => Set<DailyCostRollup>();
@@ -18,6 +23,9 @@ public abstract class CostSenseDbContext(DbContextOptions options) : DbContext(o
     public DbSet<StorageAccount> StorageAccounts => Set<StorageAccount>();
     public DbSet<DailyMetric> DailyMetrics => Set<DailyMetric>();
     public DbSet<UtilizationRollup> UtilizationRollups => Set<UtilizationRollup>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -28,6 +36,7 @@ public abstract class CostSenseDbContext(DbContextOptions options) : DbContext(o
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
         model.Entity<CostRecord>(e =>
         {
             e.HasIndex(x => new { x.Source, x.ChargePeriodStart });
@@ -65,5 +74,21 @@ public abstract class CostSenseDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.ResourceId).HasMaxLength(1024);
         });
         model.Entity<UtilizationRollup>().HasIndex(x => new { x.Date, x.SubscriptionId });
+        model.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(x => x.Action);
+            e.Property(x => x.Detail).HasMaxLength(2000);
+        });
+        model.Entity<Conversation>(e =>
+        {
+            e.HasIndex(x => x.OwnerId);
+            e.HasOne<CostSenseUser>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Messages).WithOne().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ConversationMessage>(e =>
+        {
+            e.Property(x => x.Content).HasMaxLength(32_000);
+            e.Property(x => x.ToolCalls).HasMaxLength(4000);
+        });
     }
 }

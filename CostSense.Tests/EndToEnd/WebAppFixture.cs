@@ -1,4 +1,7 @@
+using CostSense.Core.Access;
 using CostSense.Tests.Infrastructure;
+using CostSense.Web.Startup;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,7 +14,8 @@ namespace CostSense.Tests.EndToEnd;
 
 /// <summary>
 /// The real app on Kestrel at a free loopback port, with an empty store of its own (so it generates the demo
-/// tenant on start), and a headless Debian Chromium driven by Playwright.
+/// tenant on start), one user per role, and a headless Debian Chromium driven by Playwright. Pages come signed in
+/// through the real sign-in form.
 /// </summary>
 public class WebAppFixture : IAsyncLifetime
 {
@@ -19,6 +23,11 @@ public class WebAppFixture : IAsyncLifetime
     private readonly string _root = Directory.CreateTempSubdirectory("costsense-e2e-").FullName;
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
+    private readonly Dictionary<string, string> _signedIn = [];
+    private readonly SemaphoreSlim _signInGate = new(1, 1);
+
+    public const string Password = "e2e-Password-4711";
+    public static string EmailOf(string role) => role.ToLowerInvariant() + "@e2e.test";
 
     public Uri BaseAddress { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -50,6 +59,8 @@ public class WebAppFixture : IAsyncLifetime
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseAddress = new Uri(address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        await WaitForStoreAsync();
+        await CreateUsersAsync();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -68,11 +79,57 @@ public class WebAppFixture : IAsyncLifetime
         Assert.Skip(SkipReason);
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A page in its own browser context, signed in as a user with the role (null: not signed in).</summary>
+    public async Task<IPage> NewPageAsync(string? role = AppRoles.Analyst)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1600 } });
+        var options = new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1600 } };
+        if (role is not null) options.StorageState = await SignedInStateAsync(role);
+        var context = await Browser.NewContextAsync(options);
+        var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         return page;
+    }
+
+    /// <summary>Signs in through the sign-in page once per role and keeps the cookies for later pages.</summary>
+    private async Task<string> SignedInStateAsync(string role)
+    {
+        await _signInGate.WaitAsync();
+        try
+        {
+            if (_signedIn.TryGetValue(role, out var state)) return state;
+            await using var context = await Browser.NewContextAsync();
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(BaseAddress, "/Account/Login").ToString());
+            await page.FillAsync("#email", EmailOf(role));
+            await page.FillAsync("#password", Password);
+            await page.ClickAsync("[data-testid=sign-in]");
+            await page.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.OrdinalIgnoreCase));
+            return _signedIn[role] = await context.StorageStateAsync();
+        }
+        finally
+        {
+            _signInGate.Release();
+        }
+    }
+
+    private async Task WaitForStoreAsync()
+    {
+        var status = Services.GetRequiredService<StoreStatus>();
+        for (var i = 0; i < 600 && !status.Ready; i++) await Task.Delay(100);
+        if (!status.Ready) throw new InvalidOperationException($"The app's store did not come up: {status.Problem}");
+    }
+
+    private async Task CreateUsersAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CostSenseUser>>();
+        foreach (var role in AppRoles.All)
+        {
+            var user = new CostSenseUser { UserName = EmailOf(role), Email = EmailOf(role), EmailConfirmed = true };
+            var created = await users.CreateAsync(user, Password);
+            if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, role);
+        }
     }
 
     public static string OutputPath(string file)
@@ -85,6 +142,7 @@ public class WebAppFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
+        _signInGate.Dispose();
         _playwright?.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

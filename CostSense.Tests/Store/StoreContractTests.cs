@@ -1,3 +1,4 @@
+using CostSense.Core.Access;
 using CostSense.Core.Costs;
 using CostSense.Core.Data;
 using CostSense.Core.Sources.Demo;
@@ -135,7 +136,7 @@ public abstract class StoreContractTests
     public async Task DemoTenant_RollupsAndDashboardAgreeWithRawRowsToTheCent()
     {
         await using var host = await StartAsync(SmallDemo);
-        var summary = await host.Get<IDemoTenantService>().GenerateAsync(Ct);
+        var summary = await host.Get<IDemoTenantService>().GenerateAsync(Actor.System, Ct);
         var asOf = DateOnly.FromDateTime(Now.UtcDateTime);
         var filter = new CostFilter(new DateOnly(asOf.Year, asOf.Month, 1), asOf);
 
@@ -162,8 +163,8 @@ public abstract class StoreContractTests
     public async Task DemoTenant_GeneratedTwice_KeepsOneCopy()
     {
         await using var host = await StartAsync(SmallDemo);
-        var first = await host.Get<IDemoTenantService>().GenerateAsync(Ct);
-        var second = await host.Get<IDemoTenantService>().GenerateAsync(Ct);
+        var first = await host.Get<IDemoTenantService>().GenerateAsync(Actor.System, Ct);
+        var second = await host.Get<IDemoTenantService>().GenerateAsync(Actor.System, Ct);
 
         await using var db = await host.Get<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(Ct);
         Assert.Equal(first.EffectiveCost, second.EffectiveCost);

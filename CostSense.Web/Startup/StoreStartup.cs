@@ -9,13 +9,14 @@ namespace CostSense.Web.Startup;
 /// A store that cannot be reached does not stop the app: pages say what is wrong instead.
 /// </summary>
 public sealed class StoreStartup(DatabaseInitializer database, IDemoTenantService demo, StoreStatus status,
-    IOptions<StoreOptions> store, ILogger<StoreStartup> log) : IHostedService
+    IEnumerable<IStoreStartupStep> steps, IOptions<StoreOptions> store, ILogger<StoreStartup> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
         try
         {
             await database.InitializeAsync(ct);
+            foreach (var step in steps) await step.RunAsync(ct);
             if (await demo.SeedOnStartAsync(ct)) log.LogInformation("Generated the demo tenant");
             status.MarkReady();
         }

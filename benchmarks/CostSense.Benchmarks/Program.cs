@@ -37,7 +37,7 @@ foreach (var vms in sizes)
         await db.Database.EnsureDeletedAsync();
     await sp.GetRequiredService<DatabaseInitializer>().InitializeAsync(default);
     var seed = Stopwatch.StartNew();
-    await sp.GetRequiredService<IDemoTenantService>().GenerateAsync(default);
+    await sp.GetRequiredService<IDemoTenantService>().GenerateAsync(CostSense.Core.Access.Actor.System, default);
     seed.Stop();
 
     long raw, rollups;

@@ -1,3 +1,5 @@
+using CostSense.Core.Access;
+using CostSense.Core.Audit;
 using CostSense.Core.Costs;
 using CostSense.Core.Data;
 using CostSense.Core.Inventory;
@@ -10,7 +12,7 @@ namespace CostSense.Core.Sources.Demo;
 /// <summary>Writes the demo tenant into the store through the same writers every other source uses.</summary>
 public sealed class DemoTenantService(
     DemoTenantGenerator generator, CostStore costs, InventoryStore inventory, IDbContextFactory<CostSenseDbContext> dbFactory,
-    IOptions<DemoTenantOptions> options, TimeProvider time, ILogger<DemoTenantService> log) : IDemoTenantService, IDisposable
+    AuditTrail audit, IOptions<DemoTenantOptions> options, TimeProvider time, ILogger<DemoTenantService> log) : IDemoTenantService, IDisposable
 {
     // One generation at a time: a second click waits for the first and then regenerates the same tenant.
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -30,12 +32,13 @@ public sealed class DemoTenantService(
                 log.LogInformation("The demo tenant ends before today ({Today:yyyy-MM-dd}): regenerating it", today);
             }
         }
-        await GenerateAsync(ct);
+        await GenerateAsync(Actor.System, ct);
         return true;
     }
 
-    public async Task<DemoTenantSummary> GenerateAsync(CancellationToken ct)
+    public async Task<DemoTenantSummary> GenerateAsync(Actor actor, CancellationToken ct)
     {
+        actor.Demand(Permission.ManageData);
         await _gate.WaitAsync(ct);
         try
         {
@@ -50,6 +53,8 @@ public sealed class DemoTenantService(
 
             log.LogInformation("Demo tenant generated in {Elapsed}: {Vms} VMs, {Accounts} storage accounts, {Rows} cost rows, {Metrics} metric rows, {Start:yyyy-MM-dd}..{End:yyyy-MM-dd}",
                 time.GetElapsedTime(started), tenant.Vms.Count, tenant.Storage.Count, batch.RowCount, metricRows, tenant.Start, tenant.End);
+            await audit.RecordAsync(actor, AuditActions.DemoGenerate, $"seed {o.Seed}",
+                $"{batch.RowCount:N0} cost rows, {metricRows:N0} metric rows, {tenant.Start:yyyy-MM-dd}..{tenant.End:yyyy-MM-dd}, {tenant.Vms.Count} VMs, {tenant.Storage.Count} storage accounts", ct);
             return new DemoTenantSummary(tenant.Subscriptions.Count, tenant.ResourceGroups.Count, tenant.Vms.Count, tenant.Storage.Count,
                 batch.RowCount, metricRows, tenant.Start, tenant.End, batch.EffectiveCost, DemoTenant.Currency);
         }

@@ -31,7 +31,10 @@ public static class WebRegistration
     {
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Browsers get the not-found page for GETs. A refused form post (a 400 for a missing antiforgery token)
+        // keeps its status: re-running it through the pipeline would check the same bad token again and throw.
+        app.UseWhen(c => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method),
+            b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseCostSenseAccounts();
         app.UseAntiforgery();
         app.MapHealthChecks("/health/live").AllowAnonymous();

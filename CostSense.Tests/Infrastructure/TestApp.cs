@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CostSense.Core.Access;
+using CostSense.Web.Startup;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CostSense.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app in process over a fresh SQLite store (no demo data unless asked), with an HTTP client that
+/// keeps cookies and does not follow redirects, and sign-in through the real form.
+/// </summary>
+public sealed partial class TestApp : IAsyncDisposable
+{
+    public const string AdminEmail = "admin@costsense.local";
+    public const string AdminPassword = "first-Admin-password-1";
+    public const string Password = "test-Password-4711";
+
+    private readonly string _root = Directory.CreateTempSubdirectory("costsense-app-").FullName;
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private TestApp(IDictionary<string, string?> settings)
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Test");
+            b.UseSetting("CostSense:Store:SqlitePath", Path.Combine(_root, "store.db"));
+            b.UseSetting("ConnectionStrings:CostSense", "");
+            b.UseSetting("ConnectionStrings:Redis", "");
+            b.UseSetting("CostSense:Demo:Enabled", "false");
+            b.UseSetting("CostSense:Admin:Password", AdminPassword);
+            foreach (var (key, value) in settings) b.UseSetting(key, value);
+        });
+    }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public static async Task<TestApp> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var app = new TestApp(settings ?? new Dictionary<string, string?>());
+        var status = app.Services.GetRequiredService<StoreStatus>();
+        for (var i = 0; i < 300 && !status.Ready; i++) await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.True(status.Ready, $"The app's store did not come up: {status.Problem}");
+        return app;
+    }
+
+    public static string EmailOf(string role) => role.ToLowerInvariant() + "@app.test";
+
+    public HttpClient Client() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Creates a user with the role (once) and returns a client signed in as them.</summary>
+    public async Task<HttpClient> SignedInAsync(string role)
+    {
+        await EnsureUserAsync(EmailOf(role), role);
+        var client = Client();
+        var response = await SignInAsync(client, EmailOf(role), Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public async Task<CostSenseUser> EnsureUserAsync(string email, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CostSenseUser>>();
+        if (await users.FindByEmailAsync(email) is { } existing) return existing;
+        var user = new CostSenseUser { UserName = email, Email = email, EmailConfirmed = true };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return user;
+    }
+
+    /// <summary>Posts the sign-in form as a browser would: token from the page, fields by their names.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, string? returnUrl = null)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var url = "/Account/Login" + (returnUrl is null ? "" : "?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
+        var token = AntiforgeryToken(await client.GetStringAsync(url, ct));
+        return await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = "login",
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }), ct);
+    }
+
+    public static string AntiforgeryToken(string html)
+    {
+        var match = TokenPattern().Match(html);
+        Assert.True(match.Success, "The page carries no antiforgery token.");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+    }
+}

@@ -7,10 +7,11 @@ public static class LocalUrl
     {
         if (string.IsNullOrWhiteSpace(url)) return "/";
         url = url.Trim();
-        if (!url.StartsWith('/')) url = "/" + url;
+        // Only a path on this site: anything with a scheme, or not starting with "/", goes home.
+        if (!url.StartsWith('/')) return "/";
         // "//host" and "/\host" are protocol-relative to browsers; control characters are never legitimate.
         if (url.Length > 1 && (url[1] == '/' || url[1] == '\\')) return "/";
-        if (url.Any(char.IsControl) || url.Contains(':', StringComparison.Ordinal) && !Uri.IsWellFormedUriString(url, UriKind.Relative)) return "/";
+        if (url.Any(char.IsControl) || !Uri.IsWellFormedUriString(url, UriKind.Relative)) return "/";
         return url;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CostSense.Tests.Infrastructure;
 
@@ -22,7 +23,7 @@ public sealed partial class TestApp : IAsyncDisposable
     private readonly string _root = Directory.CreateTempSubdirectory("costsense-app-").FullName;
     private readonly WebApplicationFactory<Program> _factory;
 
-    private TestApp(IDictionary<string, string?> settings)
+    private TestApp(IDictionary<string, string?> settings, Microsoft.Extensions.Logging.ILoggerProvider? logs)
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
@@ -33,14 +34,15 @@ public sealed partial class TestApp : IAsyncDisposable
             b.UseSetting("CostSense:Demo:Enabled", "false");
             b.UseSetting("CostSense:Admin:Password", AdminPassword);
             foreach (var (key, value) in settings) b.UseSetting(key, value);
+            if (logs is not null) b.ConfigureLogging(l => l.AddProvider(logs));
         });
     }
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<TestApp> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<TestApp> StartAsync(IDictionary<string, string?>? settings = null, Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
     {
-        var app = new TestApp(settings ?? new Dictionary<string, string?>());
+        var app = new TestApp(settings ?? new Dictionary<string, string?>(), logs);
         var status = app.Services.GetRequiredService<StoreStatus>();
         for (var i = 0; i < 300 && !status.Ready; i++) await Task.Delay(100, TestContext.Current.CancellationToken);
         Assert.True(status.Ready, $"The app's store did not come up: {status.Problem}");

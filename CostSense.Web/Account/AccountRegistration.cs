@@ -18,7 +18,9 @@ public static class AccountRegistration
     {
         var services = builder.Services;
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section)
+            .PostConfigure(o => o.Password = string.IsNullOrEmpty(o.Password) ? null : o.Password) // empty = generate one
+            .ValidateDataAnnotations().ValidateOnStart();
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
 
         // Identity's EF stores want a scoped context; it comes from the store's factory (SQLite or PostgreSQL).

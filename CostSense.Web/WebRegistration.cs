@@ -27,6 +27,7 @@ public static class WebRegistration
 
     public static WebApplication UseCostSenseWeb(this WebApplication app)
     {
+        app.UseCostSenseHardening();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

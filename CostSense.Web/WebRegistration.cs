@@ -18,6 +18,7 @@ public static class WebRegistration
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddHealthChecks();
+        builder.AddCostSenseHardening();
 
         // Schema and demo tenant are ready before the first request is served.
         builder.Services.AddSingleton<StoreStatus>();

@@ -16,12 +16,13 @@ public sealed partial class SecurityHeadersTests(KestrelAppFixture app) : IClass
     [InlineData("/app.css", HttpStatusCode.OK)]
     [InlineData("/_content/MudBlazor/MudBlazor.min.js", HttpStatusCode.OK)]
     [InlineData("/no-such-page", HttpStatusCode.NotFound)]
-    public async Task EveryResponse_CarriesTheSecurityHeaders(string path, HttpStatusCode status)
+    public async Task EveryResponse_CarriesTheSecurityHeaders_AndNoServerHeader(string path, HttpStatusCode status)
     {
         using var response = await app.Client.GetAsync(path, Ct);
 
         Assert.Equal(status, response.StatusCode);
         AssertSecurityHeaders(response);
+        Assert.Empty(response.Headers.Server);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public static class WebRegistration
         builder.Services.AddMudServices();
         builder.AddCostSenseAccounts();
         builder.Services.AddHealthChecks();
+        builder.AddCostSenseHardening();
 
         // Schema and demo tenant are ready before the first request is served.
         builder.Services.AddSingleton<StoreStatus>();
@@ -29,12 +30,19 @@ public static class WebRegistration
 
     public static WebApplication UseCostSenseWeb(this WebApplication app)
     {
+        app.UseCostSenseHardening();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         // Browsers get the not-found page for GETs. A refused form post (a 400 for a missing antiforgery token)
         // keeps its status: re-running it through the pipeline would check the same bad token again and throw.
-        app.UseWhen(c => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method),
-            b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+                pages.Enabled = false;
+            return next(context);
+        });
         app.UseCostSenseAccounts();
         app.UseAntiforgery();
         app.MapHealthChecks("/health/live").AllowAnonymous();

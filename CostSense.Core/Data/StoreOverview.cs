@@ -1,8 +1,10 @@
+using System.Net;
 using CostSense.Core.Costs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace CostSense.Core.Data;
 
@@ -25,9 +27,13 @@ public sealed class StoreOverviewService(IDbContextFactory<CostSenseDbContext> d
             ? ("PostgreSQL", PostgresLocation(o.PostgresConnectionString!))
             : ("SQLite", db.Database.GetDbConnection().DataSource);
         var redis = config.GetConnectionString("Redis");
-        var cache = string.IsNullOrWhiteSpace(redis) ? "In-memory" : $"Redis ({redis.Split(',')[0]})";
+        var cache = string.IsNullOrWhiteSpace(redis) ? "In-memory" : $"Redis ({RedisLocation(redis)})";
         return new StoreOverview(provider, location, cache, rows, from, to, imports);
     }
+
+    // Endpoints only: the password may stand anywhere among the options, first included.
+    private static string RedisLocation(string configuration) =>
+        string.Join(", ", ConfigurationOptions.Parse(configuration).EndPoints.Select(e => e is DnsEndPoint d ? $"{d.Host}:{d.Port}" : e.ToString()));
 
     private static string PostgresLocation(string connectionString)
     {

@@ -16,6 +16,7 @@ public static class AccountEndpoints
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/Account/Login" + (string.IsNullOrEmpty(returnUrl) ? "" : "?ReturnUrl=" + Uri.EscapeDataString(LocalUrl.Sanitize(returnUrl))));
         }).AllowAnonymous();
+        Entra.ExternalLoginEndpoints.MapExternalLogin(account);
         return account;
     }
 }

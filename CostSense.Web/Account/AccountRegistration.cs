@@ -43,6 +43,7 @@ public static class AccountRegistration
             o.SlidingExpiration = true;
         }));
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = auth.RevalidationInterval);
+        Entra.EntraRegistration.AddEntraSignIn(builder);
 
         services.AddIdentityCore<CostSenseUser>(o =>
             {

@@ -1,0 +1,68 @@
+using System.Net;
+using CostSense.Web.Account.Entra;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CostSense.Tests.Account;
+
+/// <summary>Without AzureAd settings the app has no Entra scheme, no button, and refuses the provider by name.</summary>
+public sealed class EntraDisabledTests : IAsyncLifetime
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("costsense-noentra-").FullName;
+    private WebApplicationFactory<Program> _factory = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Test");
+            b.UseSetting("CostSense:Store:SqlitePath", Path.Combine(_root, "store.db"));
+            b.UseSetting("ConnectionStrings:CostSense", "");
+            b.UseSetting("ConnectionStrings:Redis", "");
+            b.UseSetting("CostSense:Demo:Enabled", "false");
+            // Present but empty, as in an appsettings file with the section laid out: still off.
+            b.UseSetting("AzureAd:TenantId", "contoso.onmicrosoft.com");
+            b.UseSetting("AzureAd:ClientId", "");
+        });
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task WithoutAClientId_ThereIsNoEntraSchemeAndNoButton()
+    {
+        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var html = await client.GetStringAsync("/Account/Login", TestContext.Current.CancellationToken);
+
+        Assert.Null(await _factory.Services.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(EntraOptions.Scheme));
+        Assert.DoesNotContain("Microsoft Entra ID", html);
+        Assert.DoesNotContain("data-testid=\"external-", html);
+        Assert.Contains("data-testid=\"sign-in\"", html);
+    }
+
+    [Fact]
+    public async Task WithoutAClientId_PostingTheProviderAnywayIsRefused()
+    {
+        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var html = await client.GetStringAsync("/Account/Login", TestContext.Current.CancellationToken);
+
+        var response = await client.PostAsync("/Account/ExternalLogin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["provider"] = EntraOptions.Scheme,
+            ["ReturnUrl"] = "/",
+            ["__RequestVerificationToken"] = EntraBrowser.AntiforgeryToken(html),
+        }), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(ExternalSignInError.LoginPath(ExternalSignInError.UnknownProvider), response.Headers.Location?.ToString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+    }
+}

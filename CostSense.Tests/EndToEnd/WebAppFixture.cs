@@ -125,7 +125,7 @@ public class WebAppFixture : IAsyncLifetime
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CostSenseUser>>();
         foreach (var role in AppRoles.All)
         {
-            var user = new CostSenseUser { UserName = EmailOf(role), Email = EmailOf(role), EmailConfirmed = true };
+            var user = new CostSenseUser { UserName = EmailOf(role), Email = EmailOf(role), EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow };
             var created = await users.CreateAsync(user, Password);
             if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, role);

@@ -32,6 +32,7 @@ public static class CoreRegistration
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoTenantOptions>().BindConfiguration(DemoTenantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OllamaOptions>().BindConfiguration(OllamaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // Store: PostgreSQL when ConnectionStrings:CostSense is set, an embedded SQLite file otherwise.
         var contentRoot = builder.Environment.ContentRootPath;
@@ -42,6 +43,7 @@ public static class CoreRegistration
         services.AddSingleton<StoreOverviewService>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<AssistantRateLimiter>();
 
         // Cache: Redis when ConnectionStrings:Redis is set, process memory otherwise.
         var redis = config.GetConnectionString("Redis");

@@ -1,3 +1,4 @@
+using CostSense.Tests.Infrastructure;
 using CostSense.Core.Access;
 using CostSense.Core.Audit;
 using CostSense.Web.Account.Entra;
@@ -33,11 +34,7 @@ public class EntraAppFixture : IAsyncLifetime
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
-            b.UseEnvironment("Test");
-            b.UseSetting("CostSense:Store:SqlitePath", Path.Combine(_root, "store.db"));
-            b.UseSetting("ConnectionStrings:CostSense", "");
-            b.UseSetting("ConnectionStrings:Redis", "");
-            b.UseSetting("CostSense:Demo:Enabled", "false");
+            b.UseIsolatedStore(_root);
             b.UseSetting("AzureAd:Instance", EntraFakeAuthority.Instance.ToString());
             b.UseSetting("AzureAd:TenantId", Authority.TenantId);
             b.UseSetting("AzureAd:ClientId", Authority.ClientId);

@@ -1,3 +1,4 @@
+using CostSense.Tests.Infrastructure;
 using System.Net;
 using CostSense.Web.Account.Entra;
 using Microsoft.AspNetCore.Authentication;
@@ -17,11 +18,7 @@ public sealed class EntraDisabledTests : IAsyncLifetime
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
-            b.UseEnvironment("Test");
-            b.UseSetting("CostSense:Store:SqlitePath", Path.Combine(_root, "store.db"));
-            b.UseSetting("ConnectionStrings:CostSense", "");
-            b.UseSetting("ConnectionStrings:Redis", "");
-            b.UseSetting("CostSense:Demo:Enabled", "false");
+            b.UseIsolatedStore(_root);
             // Present but empty, as in an appsettings file with the section laid out: still off.
             b.UseSetting("AzureAd:TenantId", "contoso.onmicrosoft.com");
             b.UseSetting("AzureAd:ClientId", "");

@@ -48,11 +48,7 @@ public class WebAppFixture : IAsyncLifetime
 
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
-            b.UseEnvironment("Test");
-            b.UseSetting("CostSense:Store:SqlitePath", Path.Combine(_root, "store.db"));
-            b.UseSetting("ConnectionStrings:CostSense", "");
-            b.UseSetting("ConnectionStrings:Redis", "");
-            b.UseSetting("CostSense:Demo:Enabled", SeedDemoTenant ? "true" : "false");
+            b.UseIsolatedStore(_root, demo: SeedDemoTenant);
         });
         // Port 0 on loopback: Kestrel picks a free port; the address it bound is read back from the server.
         _factory.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));

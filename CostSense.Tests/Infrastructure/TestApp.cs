@@ -27,11 +27,7 @@ public sealed partial class TestApp : IAsyncDisposable
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
-            b.UseEnvironment("Test");
-            b.UseSetting("CostSense:Store:SqlitePath", Path.Combine(_root, "store.db"));
-            b.UseSetting("ConnectionStrings:CostSense", "");
-            b.UseSetting("ConnectionStrings:Redis", "");
-            b.UseSetting("CostSense:Demo:Enabled", "false");
+            b.UseIsolatedStore(_root);
             b.UseSetting("CostSense:Admin:Password", AdminPassword);
             foreach (var (key, value) in settings) b.UseSetting(key, value);
             if (logs is not null) b.ConfigureLogging(l => l.AddProvider(logs));

@@ -1,3 +1,4 @@
+using CostSense.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -19,11 +20,7 @@ public sealed class HardenedApp : IAsyncDisposable
     {
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
-            b.UseEnvironment("Test");
-            b.UseSetting("CostSense:Store:SqlitePath", Path.Combine(_root, "store.db"));
-            b.UseSetting("ConnectionStrings:CostSense", "");
-            b.UseSetting("ConnectionStrings:Redis", "");
-            b.UseSetting("CostSense:Demo:Enabled", "false");
+            b.UseIsolatedStore(_root);
             b.UseSetting("CostSense:Admin:Password", Infrastructure.TestApp.AdminPassword);
             configure?.Invoke(b);
         });

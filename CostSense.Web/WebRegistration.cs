@@ -1,5 +1,6 @@
 using CostSense.Web.Components;
 using Microsoft.Extensions.Configuration.Json;
+using CostSense.Web.Health;
 using CostSense.Web.Startup;
 using MudBlazor.Services;
 
@@ -17,9 +18,9 @@ public static class WebRegistration
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
-        builder.Services.AddHealthChecks();
+        builder.AddCostSenseHealth();
 
-        // Schema and demo tenant are ready before the first request is served.
+        // Schema and demo tenant: ready before the first request when the store is reachable, retried in the background until it is.
         builder.Services.AddSingleton<StoreStatus>();
         builder.Services.AddHostedService<StoreStartup>();
         return builder;
@@ -31,7 +32,7 @@ public static class WebRegistration
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
-        app.MapHealthChecks("/health/live");
+        app.MapCostSenseHealth();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -30,7 +30,9 @@ public sealed class StoreStartup(StoreProbe probe, DatabaseInitializer database,
         await _retrying.WaitAsync(ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    public void Dispose() => _stopping.Dispose();
+    // Cancel, not Dispose, as BackgroundService does: the host may stop this after its container disposed it (a
+    // WebApplicationFactory and the app's own Run() both stop the host), and a cancelled source holds nothing to free.
+    public void Dispose() => _stopping.Cancel();
 
     /// <summary>Runs until its first wait, so StartAsync returns as soon as the first retry is scheduled.</summary>
     private async Task RetryAsync(string problem, CancellationToken ct)

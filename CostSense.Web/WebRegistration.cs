@@ -1,6 +1,7 @@
 using CostSense.Web.Account;
 using CostSense.Web.Components;
 using Microsoft.Extensions.Configuration.Json;
+using CostSense.Web.Health;
 using CostSense.Web.Startup;
 using MudBlazor.Services;
 
@@ -19,10 +20,10 @@ public static class WebRegistration
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.AddCostSenseAccounts();
-        builder.Services.AddHealthChecks();
+        builder.AddCostSenseHealth();
         builder.AddCostSenseHardening();
 
-        // Schema and demo tenant are ready before the first request is served.
+        // Schema and demo tenant: ready before the first request when the store is reachable, retried in the background until it is.
         builder.Services.AddSingleton<StoreStatus>();
         builder.Services.AddHostedService<StoreStartup>();
         return builder;
@@ -45,7 +46,7 @@ public static class WebRegistration
         });
         app.UseCostSenseAccounts();
         app.UseAntiforgery();
-        app.MapHealthChecks("/health/live").AllowAnonymous();
+        app.MapCostSenseHealth();
         // CSS, JS and fonts carry nothing private, and the sign-in page needs them.
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

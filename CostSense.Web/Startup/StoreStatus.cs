@@ -1,11 +1,37 @@
 namespace CostSense.Web.Startup;
 
-/// <summary>Whether the store came up, and if not, what the operator should do about it.</summary>
+/// <summary>Where the store's start-up stands.</summary>
+public enum StorePhase { Connecting, Retrying, Ready }
+
+/// <summary>One consistent reading of <see cref="StoreStatus"/>.</summary>
+/// <param name="Problem">What went wrong and what the operator can do about it; null while connecting and once ready.</param>
+/// <param name="Attempt">The start-up attempt that failed last.</param>
+/// <param name="RetryIn">How long until the next attempt.</param>
+public sealed record StoreState(StorePhase Phase, string? Problem, int Attempt, TimeSpan? RetryIn);
+
+/// <summary>
+/// Whether the store came up, and if not, what the operator should do about it while start-up keeps trying.
+/// Pages read it on render and listen to <see cref="Changed"/> to load themselves once the store is ready.
+/// </summary>
 public sealed class StoreStatus
 {
-    public bool Ready { get; private set; }
-    public string? Problem { get; private set; }
+    private volatile StoreState _current = new(StorePhase.Connecting, null, 0, null);
 
-    public void MarkReady() => (Ready, Problem) = (true, null);
-    public void MarkFailed(string problem) => (Ready, Problem) = (false, problem);
+    /// <summary>Raised on the start-up's thread after every change: handlers marshal to their own context.</summary>
+    public event Action? Changed;
+
+    public StoreState Current => _current;
+    public bool Ready => _current.Phase == StorePhase.Ready;
+    public string? Problem => _current.Problem;
+
+    public void MarkReady() => Set(new StoreState(StorePhase.Ready, null, _current.Attempt, null));
+
+    public void MarkFailed(string problem, int attempt = 1, TimeSpan? retryIn = null) =>
+        Set(new StoreState(StorePhase.Retrying, problem, attempt, retryIn));
+
+    private void Set(StoreState state)
+    {
+        _current = state;
+        Changed?.Invoke();
+    }
 }

@@ -1,0 +1,124 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using CostSense.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CostSense.Tests.Faults;
+
+/// <summary>
+/// The whole app (WebApplicationFactory, in-memory server) over real servers reached through fault proxies:
+/// PostgreSQL in a database of its own (dropped afterwards) or a fresh SQLite file, and Redis when asked for.
+/// The demo tenant is small so that seeding takes a moment, and start-up retries quickly.
+/// </summary>
+public sealed class FaultyApp : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly string _root;
+    private readonly string? _admin;
+
+    private FaultyApp(WebApplicationFactory<Program> factory, string root, string? admin, string? database, FaultProxy? postgres, FaultProxy? redis)
+    {
+        (_factory, _root, _admin, Database, Postgres, Redis) = (factory, root, admin, database, postgres, redis);
+        Client = factory.CreateClient();
+    }
+
+    /// <summary>Between the app and PostgreSQL; null over SQLite.</summary>
+    public FaultProxy? Postgres { get; }
+    /// <summary>Between the app and Redis; null with the in-memory cache.</summary>
+    public FaultProxy? Redis { get; }
+    /// <summary>The app's own PostgreSQL database.</summary>
+    public string? Database { get; }
+    public HttpClient Client { get; }
+    public IServiceProvider Services => _factory.Services;
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>A connection string straight to the app's database, around the proxy: what the server really holds.</summary>
+    public string Direct => new NpgsqlConnectionStringBuilder(_admin) { Database = Database }.ConnectionString;
+
+    public static FaultyApp Start(bool postgres, bool redis = false, bool postgresUp = true, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var root = Directory.CreateTempSubdirectory("costsense-fault-").FullName;
+        var config = new Dictionary<string, string?>
+        {
+            ["CostSense:Store:SqlitePath"] = Path.Combine(root, "store.db"),
+            ["ConnectionStrings:CostSense"] = "",
+            ["ConnectionStrings:Redis"] = "",
+            ["CostSense:Demo:Enabled"] = "true",
+            ["CostSense:Demo:Subscriptions"] = "2",
+            ["CostSense:Demo:ResourceGroups"] = "3",
+            ["CostSense:Demo:VirtualMachines"] = "6",
+            ["CostSense:Demo:StorageAccounts"] = "3",
+            ["CostSense:Demo:MonthsOfHistory"] = "2",
+            ["CostSense:StoreStartup:FirstRetryDelay"] = "00:00:00.250",
+            ["CostSense:StoreStartup:MaxRetryDelay"] = "00:00:01",
+            // Nothing listens on port 1: the assistant is down in these tests unless one says otherwise.
+            ["Ollama:BaseUrl"] = "http://127.0.0.1:1",
+        };
+        string? admin = null, database = null;
+        FaultProxy? pg = null, cache = null;
+        if (postgres)
+        {
+            admin = TestServers.RequirePostgres();
+            var target = new NpgsqlConnectionStringBuilder(admin);
+            pg = FaultProxy.Create(target.Host!, target.Port, started: postgresUp);
+            database = $"costsense_fault_{Guid.NewGuid():N}";
+            config["ConnectionStrings:CostSense"] = new NpgsqlConnectionStringBuilder(admin)
+            {
+                Host = "127.0.0.1", Port = pg.Port, Database = database, Timeout = 5,
+            }.ConnectionString;
+        }
+        if (redis)
+        {
+            var target = TestServers.RequireRedis().Split(',')[0].Split(':');
+            cache = FaultProxy.Create(target[0], target.Length > 1 ? int.Parse(target[1], System.Globalization.CultureInfo.InvariantCulture) : 6379);
+            config["ConnectionStrings:Redis"] = $"127.0.0.1:{cache.Port}";
+        }
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
+
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Test");
+            foreach (var (k, v) in config) b.UseSetting(k, v);
+            if (services is not null) b.ConfigureTestServices(services);
+        });
+        return new FaultyApp(factory, root, admin, database, pg, cache);
+    }
+
+    /// <summary>GET a health endpoint: its status code and its JSON report.</summary>
+    public async Task<(int Code, HealthBody Body)> HealthAsync(string path)
+    {
+        using var response = await Client.GetAsync(path, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadFromJsonAsync<HealthBody>(new JsonSerializerOptions(JsonSerializerDefaults.Web), TestContext.Current.CancellationToken);
+        return ((int)response.StatusCode, body!);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        if (Postgres is not null) await Postgres.DisposeAsync();
+        if (Redis is not null) await Redis.DisposeAsync();
+        if (Database is not null)
+        {
+            await using var conn = new NpgsqlConnection(_admin);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Database}\" WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>The JSON body of /health/live and /health/ready.</summary>
+public sealed record HealthBody(string Status, double DurationMs, IReadOnlyList<HealthEntry> Checks)
+{
+    public HealthEntry this[string name] => Checks.Single(c => c.Name == name);
+}
+
+public sealed record HealthEntry(string Name, string Status, double DurationMs, string? Description);

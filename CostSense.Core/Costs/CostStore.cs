@@ -40,7 +40,19 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
     {
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var batch = await WriteInTransactionAsync(db, source, start, end, wholeSource, rows, ct);
+        await tx.CommitAsync(ct);
+        return batch;
+    }
 
+    /// <summary>Replaces everything the source holds, inside the caller's open transaction.</summary>
+    internal Task<ImportBatch> ReplaceSourceInTransactionAsync(CostSenseDbContext db, string source, DateOnly start, DateOnly end,
+        IEnumerable<CostRecord> rows, CancellationToken ct) => WriteInTransactionAsync(db, source, start, end, wholeSource: true, rows, ct);
+
+    private async Task<ImportBatch> WriteInTransactionAsync(CostSenseDbContext db, string source, DateOnly start, DateOnly end, bool wholeSource,
+        IEnumerable<CostRecord> rows, CancellationToken ct)
+    {
+        if (end <= start) throw new ArgumentException($"The period end {end:yyyy-MM-dd} must be after its start {start:yyyy-MM-dd}.", nameof(end));
         // The days whose rollups change: the new period, plus whatever the source held outside it.
         var touchedStart = start;
         var touchedEnd = end;
@@ -91,7 +103,6 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
         };
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         log.LogInformation("Replaced {Source} {Start:yyyy-MM-dd}..{End:yyyy-MM-dd}: {Deleted} rows out, {Count} rows in", source, start, end.AddDays(-1), deleted, count);
         return batch;
     }

@@ -22,7 +22,15 @@ public sealed class InventoryStore(IDbContextFactory<CostSenseDbContext> dbFacto
     {
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var written = await ReplaceInTransactionAsync(db, source, vms, accounts, metrics, ct);
+        await tx.CommitAsync(ct);
+        return written;
+    }
 
+    /// <summary>The replacement inside the caller's open transaction (a source that writes inventory and cost as one unit).</summary>
+    internal static async Task<int> ReplaceInTransactionAsync(CostSenseDbContext db, string source, IReadOnlyCollection<VirtualMachine> vms,
+        IReadOnlyCollection<StorageAccount> accounts, IEnumerable<DailyMetric> metrics, CancellationToken ct)
+    {
         var oldVms = db.VirtualMachines.Where(v => v.Source == source).Select(v => v.ResourceId);
         await db.DailyMetrics.Where(m => oldVms.Contains(m.ResourceId)).ExecuteDeleteAsync(ct);
         await db.VirtualMachines.Where(v => v.Source == source).ExecuteDeleteAsync(ct);
@@ -37,7 +45,6 @@ public sealed class InventoryStore(IDbContextFactory<CostSenseDbContext> dbFacto
 
         await RebuildUtilizationAsync(db, ct);
         await PeriodVersions.BumpAsync(db, PeriodVersion.Inventory, ct);
-        await tx.CommitAsync(ct);
         return written;
     }
 

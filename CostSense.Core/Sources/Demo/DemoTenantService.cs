@@ -11,7 +11,7 @@ namespace CostSense.Core.Sources.Demo;
 
 /// <summary>Writes the demo tenant into the store through the same writers every other source uses.</summary>
 public sealed class DemoTenantService(
-    DemoTenantGenerator generator, CostStore costs, InventoryStore inventory, IDbContextFactory<CostSenseDbContext> dbFactory,
+    DemoTenantGenerator generator, CostStore costs, IDbContextFactory<CostSenseDbContext> dbFactory,
     AuditTrail audit, IOptions<DemoTenantOptions> options, TimeProvider time, ILogger<DemoTenantService> log) : IDemoTenantService, IDisposable
 {
     // One generation at a time: a second click waits for the first and then regenerates the same tenant.
@@ -47,14 +47,25 @@ public sealed class DemoTenantService(
             var started = time.GetTimestamp();
             var tenant = generator.Generate(o, today);
 
-            var metricRows = await inventory.ReplaceAsync(DemoTenant.Source, tenant.Vms.Select(v => v.Inventory).ToList(),
-                tenant.Storage.Select(s => s.Inventory).ToList(), tenant.Metrics(), ct);
-            var batch = await costs.ReplaceSourceAsync(DemoTenant.Source, tenant.Start, tenant.End.AddDays(1), tenant.CostRows(), ct);
+            // Inventory, cost and the audit entry are one unit: a failure anywhere leaves the previous tenant whole.
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var (metricRows, batch) = await db.Database.CreateExecutionStrategy().ExecuteAsync(async c =>
+            {
+                db.ChangeTracker.Clear();
+                await using var tx = await db.Database.BeginTransactionAsync(c);
+                var metrics = await InventoryStore.ReplaceInTransactionAsync(db, DemoTenant.Source, tenant.Vms.Select(v => v.Inventory).ToList(),
+                    tenant.Storage.Select(s => s.Inventory).ToList(), tenant.Metrics(), c);
+                var written = await costs.ReplaceSourceInTransactionAsync(db, DemoTenant.Source, tenant.Start, tenant.End.AddDays(1), tenant.CostRows(), c);
+                db.AuditEntries.Add(audit.Entry(actor, AuditActions.DemoGenerate, $"seed {o.Seed}",
+                    $"{written.RowCount:N0} cost rows, {metrics:N0} metric rows, {tenant.Start:yyyy-MM-dd}..{tenant.End:yyyy-MM-dd}, {tenant.Vms.Count} VMs, {tenant.Storage.Count} storage accounts"));
+                await db.SaveChangesAsync(c);
+                await tx.CommitAsync(c);
+                return (metrics, written);
+            }, ct);
 
             log.LogInformation("Demo tenant generated in {Elapsed}: {Vms} VMs, {Accounts} storage accounts, {Rows} cost rows, {Metrics} metric rows, {Start:yyyy-MM-dd}..{End:yyyy-MM-dd}",
                 time.GetElapsedTime(started), tenant.Vms.Count, tenant.Storage.Count, batch.RowCount, metricRows, tenant.Start, tenant.End);
-            await audit.RecordAsync(actor, AuditActions.DemoGenerate, $"seed {o.Seed}",
-                $"{batch.RowCount:N0} cost rows, {metricRows:N0} metric rows, {tenant.Start:yyyy-MM-dd}..{tenant.End:yyyy-MM-dd}, {tenant.Vms.Count} VMs, {tenant.Storage.Count} storage accounts", ct);
             return new DemoTenantSummary(tenant.Subscriptions.Count, tenant.ResourceGroups.Count, tenant.Vms.Count, tenant.Storage.Count,
                 batch.RowCount, metricRows, tenant.Start, tenant.End, batch.EffectiveCost, DemoTenant.Currency);
         }

@@ -1,0 +1,83 @@
+using CostSense.Core.Access;
+
+namespace CostSense.Core.Recommendations;
+
+/// <summary>A grid's request: filters, sort and page, all applied in the store.</summary>
+public sealed record RecommendationQuery(
+    RecommendationKind Kind,
+    string? Search = null,
+    RecommendationCategory? Category = null,
+    RecommendationAction? Action = null,
+    RecommendationStatus? Status = null,
+    decimal? MinMonthlySavings = null,
+    string? SubscriptionId = null,
+    string? ResourceGroup = null,
+    /// <summary>"key=value" or a bare value matched against the tags.</summary>
+    string? Tag = null,
+    /// <summary>A property name of <see cref="Recommendation"/> (MonthlySavings by default).</summary>
+    string? SortBy = null,
+    bool SortDescending = true,
+    int Skip = 0,
+    int Take = 50);
+
+public sealed record RecommendationPage(IReadOnlyList<Recommendation> Items, int TotalCount, decimal TotalMonthlySavings);
+
+/// <summary>A day of a VM's utilization, for the detail chart.</summary>
+public sealed record UtilizationPoint(DateOnly Date, double CpuAverage, double CpuP95, double MemoryAverage, double MemoryP95);
+
+/// <summary>A state change asked for by a user; <see cref="Reason"/> is required to dismiss, <see cref="SnoozeUntil"/> to snooze.</summary>
+public sealed record StatusChange(RecommendationStatus To, string? Reason = null, DateOnly? SnoozeUntil = null);
+
+public sealed record CategorySavings(RecommendationCategory Category, int Count, decimal MonthlySavings, decimal AnnualSavings, double EffortHours);
+
+public sealed record PlanStep(int Order, Recommendation Recommendation, decimal SavingsPerEffortHour);
+
+/// <summary>The savings page: open potential by category, realized savings, ROI and payback, and the plan.</summary>
+public sealed record SavingsSummary(
+    string Currency,
+    decimal OpenMonthlySavings,
+    decimal OpenAnnualSavings,
+    IReadOnlyList<CategorySavings> ByCategory,
+    int PerformanceRisks,
+    decimal PerformanceRiskMonthlyCost,
+    decimal AcceptedMonthlySavings,
+    decimal RealizedMonthlySavings,
+    double OpenEffortHours,
+    decimal HourlyRate,
+    decimal ImplementationCost,
+    /// <summary>(first-year savings − implementation cost) ÷ implementation cost; null when nothing costs effort.</summary>
+    double? RoiPercent,
+    /// <summary>Implementation cost ÷ monthly savings; null without savings.</summary>
+    double? PaybackMonths,
+    IReadOnlyList<PlanStep> Plan);
+
+/// <summary>Reads and changes recommendations. Reads need a signed-in user; changes need ActOnRecommendations.</summary>
+public interface IRecommendationService
+{
+    Task<RecommendationPage> QueryAsync(RecommendationQuery query, CancellationToken ct);
+
+    Task<Recommendation?> GetAsync(string id, CancellationToken ct);
+
+    /// <summary>The state changes of one recommendation, newest first.</summary>
+    Task<IReadOnlyList<RecommendationEvent>> HistoryAsync(string id, CancellationToken ct);
+
+    /// <summary>The VM's daily utilization over the lookback window (empty for storage).</summary>
+    Task<IReadOnlyList<UtilizationPoint>> UtilizationAsync(string resourceId, CancellationToken ct);
+
+    /// <summary>Exactly the rows the query filters (all pages), as CSV.</summary>
+    Task WriteCsvAsync(RecommendationQuery query, TextWriter writer, CancellationToken ct);
+
+    Task<SavingsSummary> SummaryAsync(CancellationToken ct);
+
+    /// <summary>The open recommendations with the largest monthly savings (the dashboard's top five).</summary>
+    Task<IReadOnlyList<Recommendation>> TopAsync(int count, CancellationToken ct);
+
+    /// <summary>Applies the change to each id; returns how many changed. Records who, when and why.</summary>
+    /// <exception cref="AccessDeniedException">The actor may not act on recommendations.</exception>
+    Task<int> ChangeStatusAsync(Actor actor, IReadOnlyCollection<string> ids, StatusChange change, CancellationToken ct);
+
+    /// <summary>Runs the rules over the store and saves the result, keeping each recommendation's state.</summary>
+    Task<RecomputeResult> RecomputeAsync(CancellationToken ct);
+}
+
+public sealed record RecomputeResult(int Active, int Added, int Retired, TimeSpan Elapsed);

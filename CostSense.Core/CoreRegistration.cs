@@ -6,6 +6,7 @@ using CostSense.Core.Catalog;
 using CostSense.Core.Costs;
 using CostSense.Core.Data;
 using CostSense.Core.Inventory;
+using CostSense.Core.Recommendations;
 using CostSense.Core.Sources.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,11 @@ public static class CoreRegistration
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<AssistantRateLimiter>();
+
+        // Recommendations: the rules, the engine that runs them over the store, and the service the pages use.
+        services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RecommendationEngine>();
+        services.AddSingleton<IRecommendationService, RecommendationService>();
 
         // Cache: Redis when ConnectionStrings:Redis is set, process memory otherwise.
         var redis = config.GetConnectionString("Redis");

@@ -62,6 +62,10 @@ public static class StoragePriceCatalog
         _ => throw new ArgumentOutOfRangeException(nameof(sku), $"No price for disk SKU {sku}."),
     };
 
+    /// <summary>The disk's monthly price, or null for a SKU the catalogue does not hold (an imported VM's, say).</summary>
+    public static decimal? TryDiskPerMonth(string? sku) => sku is "P6" or "P10" or "P15" or "P20" or "P30" or "E6" or "E10" or "E15" or "E20"
+        ? DiskPerMonth(sku) : null;
+
     public static int DiskSizeGiB(string sku) => sku switch
     {
         "P6" or "E6" => 64, "P10" or "E10" => 128, "P15" or "E15" => 256, "P20" or "E20" => 512, "P30" => 1024,

@@ -1,5 +1,6 @@
 using CostSense.Core.Costs;
 using CostSense.Core.Inventory;
+using CostSense.Core.Recommendations;
 using CostSense.Core.Access;
 using CostSense.Core.Audit;
 using CostSense.Core.Conversations;
@@ -26,6 +27,9 @@ public abstract class CostSenseDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<RecommendationEvent> RecommendationEvents => Set<RecommendationEvent>();
+    public DbSet<RecommendationRun> RecommendationRuns => Set<RecommendationRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -85,6 +89,26 @@ public abstract class CostSenseDbContext(DbContextOptions options) : IdentityDbC
             e.HasOne<CostSenseUser>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Messages).WithOne().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
         });
+        model.Entity<Recommendation>(e =>
+        {
+            e.Property(x => x.Id).HasMaxLength(32);
+            e.Property(x => x.ResourceId).HasMaxLength(1024);
+            e.Property(x => x.Tags).HasMaxLength(4000);
+            e.Property(x => x.Rationale).HasMaxLength(2000);
+            e.Property(x => x.Command).HasMaxLength(2000);
+            e.Property(x => x.StatusReason).HasMaxLength(500);
+            foreach (var p in new[] { nameof(Recommendation.Kind), nameof(Recommendation.Category), nameof(Recommendation.Action), nameof(Recommendation.Risk), nameof(Recommendation.Status) })
+                e.Property(p).HasConversion<string>().HasMaxLength(32);
+            e.HasIndex(x => new { x.Kind, x.IsActive, x.Status });
+            e.HasIndex(x => x.ResourceId);
+        });
+        model.Entity<RecommendationEvent>(e =>
+        {
+            e.HasIndex(x => x.RecommendationId);
+            e.Property(x => x.From).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.To).HasConversion<string>().HasMaxLength(32);
+        });
+        model.Entity<RecommendationRun>().Property(x => x.Id).ValueGeneratedNever();
         model.Entity<ConversationMessage>(e =>
         {
             e.Property(x => x.Content).HasMaxLength(32_000);

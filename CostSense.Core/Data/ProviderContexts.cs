@@ -4,7 +4,22 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace CostSense.Core.Data;
 
 /// <summary>The store on SQLite; its migrations live in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteCostSenseDbContext(DbContextOptions<SqliteCostSenseDbContext> options) : CostSenseDbContext(options);
+public sealed class SqliteCostSenseDbContext(DbContextOptions<SqliteCostSenseDbContext> options) : CostSenseDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        base.OnModelCreating(model);
+        // SQLite keeps decimals as text, which it cannot sort or compare: the recommendation grid sorts and filters
+        // by money, so on SQLite those columns are REAL (cents survive: the figures are rounded to 2 places).
+        model.Entity<CostSense.Core.Recommendations.Recommendation>(e =>
+        {
+            foreach (var p in new[] { nameof(CostSense.Core.Recommendations.Recommendation.CurrentMonthlyCost), nameof(CostSense.Core.Recommendations.Recommendation.ProjectedMonthlyCost),
+                         nameof(CostSense.Core.Recommendations.Recommendation.MonthlySavings), nameof(CostSense.Core.Recommendations.Recommendation.AnnualSavings),
+                         nameof(CostSense.Core.Recommendations.Recommendation.RealizedMonthlySavings) })
+                e.Property(p).HasConversion<double>();
+        });
+    }
+}
 
 /// <summary>The store on PostgreSQL; its migrations live in Data/Migrations/Postgres.</summary>
 public sealed class PostgresCostSenseDbContext(DbContextOptions<PostgresCostSenseDbContext> options) : CostSenseDbContext(options);

@@ -28,7 +28,8 @@ public sealed class CoreHost : IAsyncDisposable
     public FakeTimeProvider Time => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<CoreHost> StartAsync(StoreKind kind, DateTimeOffset now, IDictionary<string, string?>? settings = null, bool redis = false)
+    public static async Task<CoreHost> StartAsync(StoreKind kind, DateTimeOffset now, IDictionary<string, string?>? settings = null, bool redis = false,
+        Action<IServiceCollection>? services = null)
     {
         var root = Directory.CreateTempSubdirectory("costsense-test-").FullName;
         var config = new Dictionary<string, string?>
@@ -50,6 +51,7 @@ public sealed class CoreHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(config);
         builder.AddCostSenseCore();
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(now));
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(TestContext.Current.CancellationToken);

@@ -1,0 +1,121 @@
+using CostSense.Core.Costs;
+using CostSense.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CostSense.Core.Recommendations;
+
+/// <summary>
+/// Runs every rule over the store's usage and saves the result in one transaction. A recommendation keeps its
+/// identity (resource + action) and its state across runs; one no longer produced is kept but marked inactive.
+/// </summary>
+public sealed class RecommendationEngine(IEnumerable<IVmRule> vmRules, IEnumerable<IStorageRule> storageRules)
+{
+    /// <summary>The day the data ends (the last day with cost or metrics), or null for an empty store.</summary>
+    public static async Task<DateOnly?> AsOfAsync(CostSenseDbContext db, CancellationToken ct)
+    {
+        var cost = await db.DailyCostRollups.MaxAsync(r => (DateOnly?)r.Date, ct);
+        var metrics = await db.DailyMetrics.MaxAsync(m => (DateOnly?)m.Date, ct);
+        return cost is null ? metrics : metrics is null ? cost : (cost > metrics ? cost : metrics);
+    }
+
+    public static async Task<string> StampAsync(CostSenseDbContext db, DateOnly asOf, DateOnly today, RecommendationOptions o, CancellationToken ct) =>
+        $"{asOf:yyyyMMdd}|{today:yyyyMMdd}|{o.LookbackDays}|{await PeriodVersions.StampAsync(db, asOf.AddDays(1 - o.LookbackDays), asOf, ct)}";
+
+    public async Task<RecomputeResult> RunAsync(CostSenseDbContext db, RecommendationOptions options, DateOnly? asOf, DateOnly today,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var drafts = new Dictionary<string, (RecommendationDraft Draft, Resource Resource)>(StringComparer.Ordinal);
+        if (asOf is { } day)
+        {
+            var (vms, storage) = await UsageReader.ReadAsync(db, day, options.LookbackDays, ct);
+            foreach (var usage in vms)
+            {
+                var resource = new Resource(usage.Vm.Name, usage.Vm.SubscriptionId, usage.Vm.ResourceGroup, usage.Vm.Region, usage.Vm.Environment,
+                    usage.Vm.Tags, usage.CpuP95, usage.MemoryP95);
+                foreach (var rule in vmRules)
+                    foreach (var draft in rule.Evaluate(usage, options)) Keep(draft, resource);
+            }
+            foreach (var usage in storage)
+            {
+                var a = usage.Account;
+                var resource = new Resource(a.Name, a.SubscriptionId, a.ResourceGroup, a.Region, a.Environment, a.Tags, null, null);
+                foreach (var rule in storageRules)
+                    foreach (var draft in rule.Evaluate(usage, options)) Keep(draft, resource);
+            }
+        }
+
+        var stamp = asOf is { } d ? await StampAsync(db, d, today, options, ct) : $"empty|{today:yyyyMMdd}";
+        var existing = await db.Recommendations.ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, ct);
+        var added = 0;
+        foreach (var (id, (draft, resource)) in drafts)
+        {
+            if (!existing.TryGetValue(id, out var rec))
+            {
+                rec = new Recommendation
+                {
+                    Id = id, ResourceId = draft.ResourceId, ResourceName = resource.Name, SubscriptionId = resource.SubscriptionId,
+                    ResourceGroup = resource.ResourceGroup, Region = resource.Region, Current = draft.Current, Target = draft.Target,
+                    Rationale = draft.Rationale, Command = draft.Command, Status = RecommendationStatus.Open,
+                };
+                db.Recommendations.Add(rec);
+                added++;
+            }
+            Apply(rec, draft, resource, options.LookbackDays, now);
+        }
+        var retired = 0;
+        foreach (var rec in existing.Values.Where(r => r.IsActive && !drafts.ContainsKey(r.Id)))
+        {
+            rec.IsActive = false;
+            retired++;
+        }
+        ReopenExpiredSnoozes(db, existing.Values, today, now);
+
+        var run = await db.RecommendationRuns.SingleOrDefaultAsync(ct);
+        if (run is null) db.RecommendationRuns.Add(run = new RecommendationRun { Stamp = stamp });
+        (run.Stamp, run.AsOf, run.ComputedAt, run.Active) = (stamp, asOf ?? today, now, drafts.Count);
+        await db.SaveChangesAsync(ct);
+        return new RecomputeResult(drafts.Count, added, retired, TimeSpan.Zero);
+
+        void Keep(RecommendationDraft draft, Resource resource)
+        {
+            if (draft.Category != RecommendationCategory.Performance && draft.MonthlySavings < options.MinimumMonthlySavings) return;
+            var id = RecommendationIds.For(draft.ResourceId, draft.Action);
+            // Two rules proposing the same action for the same resource: the larger saving stands.
+            if (!drafts.TryGetValue(id, out var kept) || draft.MonthlySavings > kept.Draft.MonthlySavings) drafts[id] = (draft, resource);
+        }
+    }
+
+    /// <summary>Snoozed past its date: open again, recorded as the app's doing.</summary>
+    internal static int ReopenExpiredSnoozes(CostSenseDbContext db, IEnumerable<Recommendation> recommendations, DateOnly today, DateTimeOffset now)
+    {
+        var reopened = 0;
+        foreach (var rec in recommendations.Where(r => r.Status == RecommendationStatus.Snoozed && r.SnoozedUntil <= today))
+        {
+            db.RecommendationEvents.Add(new RecommendationEvent
+            {
+                RecommendationId = rec.Id, From = rec.Status, To = RecommendationStatus.Open, ActorId = "system", ActorName = "system",
+                Reason = $"snooze ended {rec.SnoozedUntil:yyyy-MM-dd}", At = now,
+            });
+            (rec.Status, rec.SnoozedUntil, rec.StatusChangedBy, rec.StatusChangedAt) = (RecommendationStatus.Open, null, "system", now);
+            reopened++;
+        }
+        return reopened;
+    }
+
+    private static void Apply(Recommendation rec, RecommendationDraft draft, Resource resource, int lookbackDays, DateTimeOffset now)
+    {
+        (rec.ResourceName, rec.SubscriptionId, rec.ResourceGroup, rec.Region, rec.Environment, rec.Tags) =
+            (resource.Name, resource.SubscriptionId, resource.ResourceGroup, resource.Region, resource.Environment, resource.Tags);
+        (rec.Kind, rec.Category, rec.Action, rec.Current, rec.Target) = (draft.Kind, draft.Category, draft.Action, draft.Current, draft.Target);
+        rec.CurrentMonthlyCost = Math.Round(draft.CurrentMonthlyCost, 2);
+        rec.ProjectedMonthlyCost = Math.Round(draft.ProjectedMonthlyCost, 2);
+        // Savings from the rounded costs, so current − projected = savings to the cent on every screen.
+        rec.MonthlySavings = rec.CurrentMonthlyCost - rec.ProjectedMonthlyCost;
+        rec.AnnualSavings = rec.MonthlySavings * 12m;
+        (rec.Confidence, rec.EffortHours, rec.Risk, rec.Rationale, rec.Command) = (Math.Clamp(draft.Confidence, 0, 5), draft.EffortHours, draft.Risk, draft.Rationale, draft.Command);
+        (rec.CpuP95, rec.MemoryP95, rec.LookbackDays, rec.ComputedAt, rec.IsActive) = (resource.CpuP95, resource.MemoryP95, lookbackDays, now, true);
+    }
+
+    private sealed record Resource(string Name, string SubscriptionId, string ResourceGroup, string Region, string? Environment, string? Tags,
+        double? CpuP95, double? MemoryP95);
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CostSense.Core.Recommendations;
+
+public sealed partial class RecommendationService
+{
+    /// <summary>
+    /// Open potential by category (each category's total is the sum of its rows), realized savings, ROI and payback.
+    /// The headline potential counts one action per resource, the largest: deallocating a VM and reserving it do
+    /// not both save money, so adding every row would promise more than can be had.
+    /// </summary>
+    public async Task<SavingsSummary> SummaryAsync(CancellationToken ct)
+    {
+        await EnsureCurrentAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var all = await db.Recommendations.AsNoTracking().ToListAsync(ct);
+        var o = options.Value;
+
+        var open = all.Where(r => r.IsActive && r.Status == RecommendationStatus.Open).ToList();
+        var savingsOpen = open.Where(r => r.Category != RecommendationCategory.Performance).ToList();
+        var risks = open.Where(r => r.Category == RecommendationCategory.Performance).ToList();
+        var byCategory = savingsOpen.GroupBy(r => r.Category).OrderBy(g => g.Key)
+            .Select(g => new CategorySavings(g.Key, g.Count(), g.Sum(r => r.MonthlySavings), g.Sum(r => r.AnnualSavings), g.Sum(r => r.EffortHours)))
+            .ToList();
+
+        var best = savingsOpen.GroupBy(r => r.ResourceId, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.OrderByDescending(r => r.MonthlySavings).ThenBy(r => r.Id).First()).ToList();
+        var monthly = best.Sum(r => r.MonthlySavings);
+        var effort = best.Sum(r => r.EffortHours);
+        var cost = Math.Round((decimal)effort * o.HourlyRate, 2);
+        double? roi = cost > 0 ? (double)((monthly * 12m - cost) / cost * 100m) : null;
+        double? payback = monthly > 0 ? (double)(cost / monthly) : null;
+
+        var plan = best
+            .Select(r => (Rec: r, PerHour: r.MonthlySavings / (decimal)Math.Max(r.EffortHours, 0.25)))
+            .OrderByDescending(x => x.PerHour).ThenBy(x => x.Rec.Id)
+            .Take(100)
+            .Select((x, i) => new PlanStep(i + 1, x.Rec, Math.Round(x.PerHour, 2)))
+            .ToList();
+
+        var realized = all.Where(r => r.Status == RecommendationStatus.Implemented && r.Category != RecommendationCategory.Performance)
+            .Sum(r => r.RealizedMonthlySavings ?? 0m);
+        var accepted = all.Where(r => r.IsActive && r.Status == RecommendationStatus.Accepted && r.Category != RecommendationCategory.Performance)
+            .Sum(r => r.MonthlySavings);
+
+        return new SavingsSummary(Currency, monthly, monthly * 12m, byCategory, risks.Count, -risks.Sum(r => r.MonthlySavings),
+            accepted, realized, effort, o.HourlyRate, cost, roi, payback, plan);
+    }
+}

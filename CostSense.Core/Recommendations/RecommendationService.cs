@@ -1,0 +1,174 @@
+using CostSense.Core.Access;
+using CostSense.Core.Audit;
+using CostSense.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CostSense.Core.Recommendations;
+
+/// <summary>
+/// Recommendations from the store. Every read first makes sure they were computed from the data as it is now
+/// (see <see cref="RecommendationRun"/>), so an import or a regenerated tenant shows up on the next page load.
+/// </summary>
+public sealed partial class RecommendationService(
+    IDbContextFactory<CostSenseDbContext> dbFactory, RecommendationEngine engine, AuditTrail audit,
+    IOptions<RecommendationOptions> options, TimeProvider time, ILogger<RecommendationService> log) : IRecommendationService, IDisposable
+{
+    /// <summary>The catalogue's prices are US dollars, so are the recommendations' figures.</summary>
+    public const string Currency = "USD";
+
+    private readonly SemaphoreSlim _compute = new(1, 1);
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    public async Task<RecomputeResult> RecomputeAsync(CancellationToken ct)
+    {
+        await _compute.WaitAsync(ct);
+        try
+        {
+            return await RecomputeLockedAsync(ct);
+        }
+        finally
+        {
+            _compute.Release();
+        }
+    }
+
+    private async Task<RecomputeResult> RecomputeLockedAsync(CancellationToken ct)
+    {
+        var started = time.GetTimestamp();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(async c =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(c);
+            var asOf = await RecommendationEngine.AsOfAsync(db, c);
+            var r = await engine.RunAsync(db, options.Value, asOf, Today, time.GetUtcNow(), c);
+            await tx.CommitAsync(c);
+            return r;
+        }, ct);
+        result = result with { Elapsed = time.GetElapsedTime(started) };
+        log.LogInformation("Recommendations computed in {Elapsed}: {Active} active, {Added} new, {Retired} retired",
+            result.Elapsed, result.Active, result.Added, result.Retired);
+        return result;
+    }
+
+    /// <summary>Recomputes when the data, the day or the lookback changed since the last run.</summary>
+    private async Task EnsureCurrentAsync(CancellationToken ct)
+    {
+        if (await IsCurrentAsync(ct)) return;
+        await _compute.WaitAsync(ct);
+        try
+        {
+            if (!await IsCurrentAsync(ct)) await RecomputeLockedAsync(ct);
+        }
+        finally
+        {
+            _compute.Release();
+        }
+    }
+
+    private async Task<bool> IsCurrentAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var run = await db.RecommendationRuns.AsNoTracking().SingleOrDefaultAsync(ct);
+        if (run is null) return false;
+        var asOf = await RecommendationEngine.AsOfAsync(db, ct);
+        var stamp = asOf is { } d ? await RecommendationEngine.StampAsync(db, d, Today, options.Value, ct) : $"empty|{Today:yyyyMMdd}";
+        return run.Stamp == stamp;
+    }
+
+    public async Task<RecommendationPage> QueryAsync(RecommendationQuery query, CancellationToken ct)
+    {
+        await EnsureCurrentAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = Filter(db.Recommendations.AsNoTracking(), query);
+        var savings = await rows.Select(r => r.MonthlySavings).ToListAsync(ct);
+        var items = await Sort(rows, query).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 500)).ToListAsync(ct);
+        return new RecommendationPage(items, savings.Count, savings.Sum());
+    }
+
+    public async Task<Recommendation?> GetAsync(string id, CancellationToken ct)
+    {
+        await EnsureCurrentAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Recommendations.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+    }
+
+    public async Task<IReadOnlyList<RecommendationEvent>> HistoryAsync(string id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.RecommendationEvents.AsNoTracking().Where(e => e.RecommendationId == id).OrderByDescending(e => e.Id).Take(100).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<UtilizationPoint>> UtilizationAsync(string resourceId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await RecommendationEngine.AsOfAsync(db, ct) is not { } asOf) return [];
+        var from = asOf.AddDays(1 - options.Value.LookbackDays);
+        return await db.DailyMetrics.AsNoTracking()
+            .Where(m => m.ResourceId == resourceId && m.Date >= from && m.Date <= asOf)
+            .OrderBy(m => m.Date)
+            .Select(m => new UtilizationPoint(m.Date, m.CpuAverage, m.CpuP95, m.MemoryAverage, m.MemoryP95))
+            .ToListAsync(ct);
+    }
+
+    public async Task WriteCsvAsync(RecommendationQuery query, TextWriter writer, CancellationToken ct)
+    {
+        await EnsureCurrentAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await RecommendationCsv.WriteAsync(Sort(Filter(db.Recommendations.AsNoTracking(), query), query).AsAsyncEnumerable(), writer, ct);
+    }
+
+    public async Task<IReadOnlyList<Recommendation>> TopAsync(int count, CancellationToken ct)
+    {
+        await EnsureCurrentAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Recommendations.AsNoTracking()
+            .Where(r => r.IsActive && r.Status == RecommendationStatus.Open && r.Category != RecommendationCategory.Performance)
+            .OrderByDescending(r => r.MonthlySavings).ThenBy(r => r.Id)
+            .Take(Math.Clamp(count, 1, 50)).ToListAsync(ct);
+    }
+
+    public async Task<int> ChangeStatusAsync(Actor actor, IReadOnlyCollection<string> ids, StatusChange change, CancellationToken ct)
+    {
+        actor.Demand(Permission.ActOnRecommendations);
+        RecommendationLifecycle.Validate(change, Today);
+        if (ids.Count == 0) return 0;
+        if (ids.Count > 5_000) throw new ArgumentException("Change at most 5,000 recommendations at once.", nameof(ids));
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var now = time.GetUtcNow();
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async c =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(c);
+            var changed = 0;
+            foreach (var rec in await db.Recommendations.Where(r => wanted.Contains(r.Id)).ToListAsync(c))
+            {
+                if (!RecommendationLifecycle.CanMove(rec.Status, change.To)) continue;
+                var from = rec.Status;
+                rec.Status = change.To;
+                rec.StatusReason = change.Reason?.Trim();
+                rec.SnoozedUntil = change.To == RecommendationStatus.Snoozed ? change.SnoozeUntil : null;
+                rec.RealizedMonthlySavings = change.To == RecommendationStatus.Implemented ? rec.MonthlySavings : null;
+                (rec.StatusChangedBy, rec.StatusChangedAt) = (actor.Name, now);
+                db.RecommendationEvents.Add(new RecommendationEvent
+                {
+                    RecommendationId = rec.Id, From = from, To = change.To, Reason = rec.StatusReason ?? (rec.SnoozedUntil is { } u ? $"until {u:yyyy-MM-dd}" : null),
+                    ActorId = actor.Id, ActorName = actor.Name, At = now,
+                });
+                db.AuditEntries.Add(audit.Entry(actor, $"recommendation.{change.To.ToString().ToLowerInvariant()}", $"{rec.ResourceName} · {rec.Action}",
+                    $"{from} → {change.To}, {rec.MonthlySavings:N2} {Currency}/month{(rec.StatusReason is { } why ? $": {why}" : "")}{(rec.SnoozedUntil is { } until ? $" until {until:yyyy-MM-dd}" : "")}"));
+                changed++;
+            }
+            await db.SaveChangesAsync(c);
+            await tx.CommitAsync(c);
+            return changed;
+        }, ct);
+    }
+
+    public void Dispose() => _compute.Dispose();
+}

@@ -1,0 +1,60 @@
+using CostSense.Core.Catalog;
+using CostSense.Core.Data;
+using CostSense.Core.Inventory;
+using Microsoft.EntityFrameworkCore;
+
+namespace CostSense.Core.Recommendations;
+
+/// <summary>
+/// Reads what the rules need from the store: each VM's metrics aggregated over the window and each resource's
+/// cost in it, scaled to a 730-hour month (Azure's convention, as the catalogue's monthly prices).
+/// </summary>
+internal static class UsageReader
+{
+    private const decimal DaysPerMonth = VmSize.HoursPerMonth / 24m;
+
+    public static async Task<(IReadOnlyList<VmUsage> Vms, IReadOnlyList<StorageUsage> Storage)> ReadAsync(
+        CostSenseDbContext db, DateOnly asOf, int lookbackDays, CancellationToken ct)
+    {
+        var from = asOf.AddDays(1 - lookbackDays);
+        var metrics = await db.DailyMetrics.AsNoTracking()
+            .Where(m => m.Date >= from && m.Date <= asOf)
+            .GroupBy(m => m.ResourceId)
+            .Select(g => new
+            {
+                ResourceId = g.Key,
+                Days = g.Count(),
+                Hours = g.Sum(m => m.HoursRunning),
+                CpuP95 = g.Average(m => m.HoursRunning > 0 ? (double?)m.CpuP95 : null),
+                CpuAverage = g.Average(m => m.HoursRunning > 0 ? (double?)m.CpuAverage : null),
+                CpuMax = g.Max(m => (double?)m.CpuMax),
+                MemoryP95 = g.Average(m => m.HoursRunning > 0 ? (double?)m.MemoryP95 : null),
+                MemoryMax = g.Max(m => (double?)m.MemoryMax),
+                Network = g.Average(m => m.HoursRunning > 0 ? (double?)m.NetworkMiB : null),
+            })
+            .ToDictionaryAsync(x => x.ResourceId, StringComparer.OrdinalIgnoreCase, ct);
+
+        // Cost per resource over the window. Summed in memory: SQLite stores decimals as text and cannot add them.
+        var costRows = await db.CostRecords.AsNoTracking()
+            .Where(r => r.ChargePeriodStart >= from && r.ChargePeriodStart <= asOf && r.ResourceId != null)
+            .Select(r => new { r.ResourceId, r.EffectiveCost })
+            .ToListAsync(ct);
+        var cost = costRows.GroupBy(r => r.ResourceId!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.EffectiveCost) * DaysPerMonth / lookbackDays, StringComparer.OrdinalIgnoreCase);
+
+        var vms = new List<VmUsage>();
+        foreach (var vm in await db.VirtualMachines.AsNoTracking().OrderBy(v => v.ResourceId).ToListAsync(ct))
+        {
+            metrics.TryGetValue(vm.ResourceId, out var m);
+            vms.Add(new VmUsage(vm, lookbackDays, m?.Days ?? 0, m?.CpuP95, m?.CpuAverage, m?.CpuMax, m?.MemoryP95, m?.MemoryMax, m?.Network,
+                RunningShare: m is null ? 0 : Math.Clamp(m.Hours / (lookbackDays * 24.0), 0, 1),
+                MonthlyComputeCost: Math.Round(cost.GetValueOrDefault(vm.ResourceId), 2),
+                MonthlyDiskCost: StoragePriceCatalog.TryDiskPerMonth(vm.DiskSku) ?? 0));
+        }
+
+        var storage = (await db.StorageAccounts.AsNoTracking().OrderBy(a => a.ResourceId).ToListAsync(ct))
+            .Select(a => new StorageUsage(a, lookbackDays, Math.Round(cost.GetValueOrDefault(a.ResourceId), 2)))
+            .ToList();
+        return (vms, storage);
+    }
+}

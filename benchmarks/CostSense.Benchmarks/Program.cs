@@ -1,5 +1,6 @@
 // Dashboard server time against the number of raw cost rows.
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks [-- --sizes 60,300,1200] [--postgres "Host=..."]
+//   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --recommendations 8000: see RecommendationBenchmark.
 // For each demo tenant size it seeds a fresh store, then times the dashboard query uncached (cache off)
 // and cached, and prints one row of figures. The dashboard reads rollups, so its time should stay flat
 // while raw rows grow.
@@ -13,6 +14,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+
+if (Arg("--recommendations") is { } fleet)
+{
+    await RecommendationBenchmark.RunAsync(int.Parse(fleet), Arg("--postgres"));
+    return;
+}
 
 var sizes = Arg("--sizes")?.Split(',').Select(int.Parse).ToArray() ?? [60, 300, 1200];
 var postgres = Arg("--postgres");

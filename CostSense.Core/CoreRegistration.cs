@@ -48,6 +48,8 @@ public static class CoreRegistration
 
         // Recommendations: the rules, the engine that runs them over the store, and the service the pages use.
         services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IEnumerable<IVmRule>>(sp => RecommendationRules.Compute(sp.GetRequiredService<VmSizeCatalog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IEnumerable<IStorageRule>>(sp => RecommendationRules.Storage(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RecommendationEngine>();
         services.AddSingleton<IRecommendationService, RecommendationService>();
 

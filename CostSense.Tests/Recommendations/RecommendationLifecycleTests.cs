@@ -10,7 +10,7 @@ namespace CostSense.Tests.Recommendations;
 
 /// <summary>
 /// The lifecycle over a real store: state survives recomputation, snoozes end by the clock, every change records
-/// who and when, and implemented savings count as realized. A plain test rule gives every VM a deallocation, so
+/// who and when, and implemented savings count as realized. A plain test rule replaces the compute rules and gives every VM a deallocation, so
 /// these tests do not depend on the thresholds (the rule tests and the golden test cover those).
 /// </summary>
 public abstract class RecommendationLifecycleTests
@@ -40,7 +40,7 @@ public abstract class RecommendationLifecycleTests
 
     private async Task<CoreHost> StartAsync()
     {
-        var host = await CoreHost.StartAsync(Kind, Now, SmallDemo, services: s => s.AddSingleton<IVmRule, DeallocateEveryVm>());
+        var host = await CoreHost.StartAsync(Kind, Now, SmallDemo, services: s => s.AddSingleton<IEnumerable<IVmRule>>(_ => [new DeallocateEveryVm()]));
         await host.Get<IDemoTenantService>().GenerateAsync(Actor.System, Ct);
         return host;
     }

@@ -92,9 +92,12 @@ public sealed class FakeRecommendationService : IRecommendationService
 
     public Task<IReadOnlyList<UtilizationPoint>> UtilizationAsync(string resourceId, CancellationToken ct) => Task.FromResult<IReadOnlyList<UtilizationPoint>>(Utilization);
 
+    public List<RecommendationQuery> CsvQueries { get; } = [];
+
     public async Task WriteCsvAsync(RecommendationQuery query, TextWriter writer, CancellationToken ct)
     {
-        foreach (var r in Filter(query)) await writer.WriteLineAsync($"{r.ResourceName},{r.MonthlySavings}");
+        CsvQueries.Add(query);
+        foreach (var r in Filter(query)) await writer.WriteLineAsync($"{r.ResourceName},{r.MonthlySavings:0.##}");
     }
 
     public Task<SavingsSummary> SummaryAsync(CancellationToken ct)

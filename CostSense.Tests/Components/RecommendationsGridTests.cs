@@ -43,7 +43,7 @@ public sealed class RecommendationsGridTests : ComponentTestBase
         Assert.Equal("3 recommendations", Text(cut, "rec-count"));
         Assert.Equal("$120.50", Text(cut, "rec-total-savings"));
         Assert.Equal(["$140.00", "$60.50", "-$80.00"], cut.FindAll("[data-testid='rec-savings']").Select(e => e.TextContent.Trim()));
-        Assert.All(_recs.Queries, q => Assert.Equal(RecommendationKind.Compute, q.Kind));
+        Assert.Equal(RecommendationKind.Compute, Assert.Single(_recs.Queries).Kind);
     }
 
     [Fact]
@@ -148,6 +148,29 @@ public sealed class RecommendationsGridTests : ComponentTestBase
         await cut.InvokeAsync(() => select.ValueChanged.InvokeAsync(RecommendationGrid.GroupBy.ResourceGroup));
 
         cut.WaitForAssertion(() => Assert.Contains("rg-app", cut.Find(".mud-datagrid-group").TextContent));
+    }
+
+    [Fact]
+    public async Task Grid_FilteringByMinimumSavings_ReloadsWithTheFilterAndItsTotal()
+    {
+        var cut = RenderGrid();
+        var min = cut.FindComponent<MudNumericField<decimal?>>().Instance;
+
+        await cut.InvokeAsync(() => min.ValueChanged.InvokeAsync(100m));
+
+        cut.WaitForAssertion(() => Assert.Equal("1 recommendation", Text(cut, "rec-count")));
+        Assert.Equal(100m, _recs.Queries[^1].MinMonthlySavings);
+        Assert.Equal("$140.00", Text(cut, "rec-total-savings"));
+        Assert.Contains("minSavings=100", cut.Find("[data-testid='export-csv']").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Grid_WithAFocus_OpensSearchingForThatResource()
+    {
+        var cut = Render<RecommendationGrid>(p => p.Add(c => c.Kind, RecommendationKind.Compute).Add(c => c.Focus, "rec-vm-db-1"));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid='rec-row']")));
+        Assert.Equal("vm-db-1", _recs.Queries[0].Search);
     }
 
     [Fact]

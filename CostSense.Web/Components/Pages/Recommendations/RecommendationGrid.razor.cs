@@ -73,6 +73,16 @@ public sealed partial class RecommendationGrid
 
     private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
 
+    /// <summary>A new filter starts from its first page: the page the user was on may no longer exist.</summary>
+    private Task FilterChangedAsync()
+    {
+        _selected = [];
+        if (_grid is null) return Task.CompletedTask;
+        if (_grid.CurrentPage == 0) return _grid.ReloadServerData();
+        _grid.NavigateTo(Page.First);
+        return Task.CompletedTask;
+    }
+
     private Task GroupAsync(GroupBy groupBy)
     {
         _groupBy = groupBy;

@@ -2,6 +2,7 @@ using CostSense.Web.Account;
 using CostSense.Web.Components;
 using Microsoft.Extensions.Configuration.Json;
 using CostSense.Web.Health;
+using CostSense.Web.Recommendations;
 using CostSense.Web.Startup;
 using MudBlazor.Services;
 
@@ -51,6 +52,7 @@ public static class WebRegistration
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapRecommendationExport();
         return app;
     }
 

@@ -1,0 +1,22 @@
+using CostSense.Core.Recommendations;
+
+namespace CostSense.Web.Components.Pages.Recommendations;
+
+/// <summary>The filter bar's values; the grid turns them and its page and sort into a <see cref="RecommendationQuery"/>.</summary>
+public sealed class RecommendationFilter
+{
+    public string? Search { get; set; }
+    public RecommendationAction? Action { get; set; }
+    public RecommendationStatus? Status { get; set; }
+    public decimal? MinMonthlySavings { get; set; }
+    public string? Tag { get; set; }
+    public string? SubscriptionId { get; set; }
+    public string? ResourceGroup { get; set; }
+
+    public RecommendationQuery ToQuery(RecommendationKind kind, string? sortBy = null, bool descending = true, int skip = 0, int take = 50) =>
+        new(kind, Trim(Search), Action: Action, Status: Status, MinMonthlySavings: MinMonthlySavings,
+            SubscriptionId: Trim(SubscriptionId), ResourceGroup: Trim(ResourceGroup), Tag: Trim(Tag),
+            SortBy: sortBy, SortDescending: descending, Skip: skip, Take: take);
+
+    private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

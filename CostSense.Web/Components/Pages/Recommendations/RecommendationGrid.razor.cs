@@ -1,0 +1,97 @@
+using CostSense.Core.Access;
+using CostSense.Core.Recommendations;
+using Microsoft.AspNetCore.Components;
+using CostSense.Web.Recommendations;
+using MudBlazor;
+
+namespace CostSense.Web.Components.Pages.Recommendations;
+
+public sealed partial class RecommendationGrid
+{
+    public enum GroupBy { None, Subscription, ResourceGroup }
+
+    [Parameter, EditorRequired] public required RecommendationKind Kind { get; set; }
+    /// <summary>A recommendation to find (from the dashboard or the savings plan): the grid opens searching for its resource.</summary>
+    [Parameter] public string? Focus { get; set; }
+
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly RecommendationFilter _filter = new();
+    private Func<GridState<Recommendation>, CancellationToken, Task<GridData<Recommendation>>> _load = default!;
+    private MudDataGrid<Recommendation>? _grid;
+    private HashSet<Recommendation> _selected = [];
+    private RecommendationPage? _page;
+    private (string? By, bool Descending) _sort;
+    private GroupBy _groupBy;
+    private string? _currency;
+    private string? _error;
+    private bool _canAct;
+    private bool _busy;
+
+    private string ExportHref => RecommendationExport.Href(_filter.ToQuery(Kind, _sort.By, _sort.Descending));
+
+    protected override async Task OnInitializedAsync()
+    {
+        // One delegate for the grid's lifetime: a new one on every render would read as a changed parameter.
+        _load = LoadAsync;
+        _canAct = (await Me.GetAsync()).Can(Permission.ActOnRecommendations);
+        try
+        {
+            // Recommendations carry no currency of their own; the summary says what the store bills in.
+            _currency = (await Recommendations.SummaryAsync(_lifetime.Token)).Currency;
+            if (Focus is not null && await Recommendations.GetAsync(Focus, _lifetime.Token) is { } focus && focus.Kind == Kind)
+                _filter.Search = focus.ResourceName;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The grid's own load reports the store's state; amounts fall back to plain numbers.
+        }
+    }
+
+    private async Task<GridData<Recommendation>> LoadAsync(GridState<Recommendation> state, CancellationToken ct)
+    {
+        var sort = state.SortDefinitions.FirstOrDefault();
+        _sort = (sort?.SortBy, sort?.Descending ?? true);
+        var query = _filter.ToQuery(Kind, _sort.By, _sort.Descending, state.Page * state.PageSize, state.PageSize);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _lifetime.Token);
+        try
+        {
+            var page = await Recommendations.QueryAsync(query, linked.Token);
+            (_page, _error) = (page, null);
+            return new GridData<Recommendation> { Items = page.Items, TotalItems = page.TotalCount };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            (_page, _error) = (null, "The recommendations could not be read: the store is not answering. Try again shortly.");
+            return new GridData<Recommendation> { Items = [], TotalItems = 0 };
+        }
+        finally
+        {
+            // The summary, the export link and the selection live outside the grid.
+            StateHasChanged();
+        }
+    }
+
+    private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
+
+    /// <summary>A new filter starts from its first page: the page the user was on may no longer exist.</summary>
+    private Task FilterChangedAsync()
+    {
+        _selected = [];
+        if (_grid is null) return Task.CompletedTask;
+        if (_grid.CurrentPage == 0) return _grid.ReloadServerData();
+        _grid.NavigateTo(Page.First);
+        return Task.CompletedTask;
+    }
+
+    private Task GroupAsync(GroupBy groupBy)
+    {
+        _groupBy = groupBy;
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _lifetime.Cancel();
+        _lifetime.Dispose();
+    }
+}

@@ -1,0 +1,57 @@
+using CostSense.Core.Money;
+using CostSense.Core.Recommendations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CostSense.Tests.EndToEnd;
+
+/// <summary>An Analyst filters the compute grid, accepts a recommendation, reloads, and the savings figures follow.</summary>
+public sealed class RecommendationsEndToEndTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    [Fact]
+    public async Task Analyst_FiltersComputeGrid_AcceptsOne_ReloadsAndFindsItAccepted_AndTheSavingsFollow()
+    {
+        app.RequireBrowser();
+        var ct = TestContext.Current.CancellationToken;
+        var service = app.Services.GetRequiredService<IRecommendationService>();
+        var page = await app.NewPageAsync();
+
+        // The dashboard's potential savings before.
+        await page.GotoAsync(app.BaseAddress.ToString());
+        await page.Locator("[data-circuit=live]").WaitForAsync();
+        var before = await service.SummaryAsync(ct);
+        await Assertions.Expect(page.Locator("[data-testid=savings-kpi]")).ToHaveTextAsync(MoneyFormat.Format(before.OpenMonthlySavings, before.Currency));
+
+        // Filter the compute grid to deallocations.
+        await page.GotoAsync(new Uri(app.BaseAddress, "/compute").ToString());
+        await page.Locator("[data-circuit=live]").WaitForAsync();
+        await page.Locator("[data-testid=rec-row]").First.WaitForAsync();
+        await page.Locator("[data-testid=filter-action]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText("Deallocate", new() { Exact = true }).ClickAsync();
+        var expected = await service.QueryAsync(new RecommendationQuery(RecommendationKind.Compute, Action: RecommendationAction.Deallocate), ct);
+        Assert.True(expected.TotalCount > 0);
+        await Assertions.Expect(page.Locator("[data-testid=rec-row]")).ToHaveCountAsync(Math.Min(expected.TotalCount, expected.Items.Count));
+        await page.ScreenshotAsync(new() { Path = WebAppFixture.OutputPath("compute.png"), FullPage = true });
+
+        // Accept the first (largest saving) and reload.
+        var target = expected.Items[0];
+        var row = page.Locator("tr.rec-row", new() { Has = page.Locator($"[data-rec-id='{target.Id}']") });
+        await row.Locator("[data-testid=rec-accept]").ClickAsync();
+        await Assertions.Expect(row.Locator("[data-testid=rec-status]")).ToHaveTextAsync("Accepted");
+        await page.ReloadAsync();
+        await page.Locator("[data-circuit=live]").WaitForAsync();
+        var reloaded = page.Locator("tr.rec-row", new() { Has = page.Locator($"[data-rec-id='{target.Id}']") });
+        await Assertions.Expect(reloaded.Locator("[data-testid=rec-status]")).ToHaveTextAsync("Accepted");
+        Assert.Equal(RecommendationStatus.Accepted, (await service.GetAsync(target.Id, ct))!.Status);
+
+        // The savings page counts it as accepted, and the dashboard's potential no longer includes it.
+        var after = await service.SummaryAsync(ct);
+        Assert.Equal(target.MonthlySavings, after.AcceptedMonthlySavings);
+        Assert.True(after.OpenMonthlySavings < before.OpenMonthlySavings);
+        await page.GotoAsync(new Uri(app.BaseAddress, "/savings").ToString());
+        await Assertions.Expect(page.Locator("[data-testid=savings-accepted]")).ToContainTextAsync(MoneyFormat.Format(target.MonthlySavings, after.Currency));
+        await page.ScreenshotAsync(new() { Path = WebAppFixture.OutputPath("savings.png"), FullPage = true });
+        await page.GotoAsync(app.BaseAddress.ToString());
+        await Assertions.Expect(page.Locator("[data-testid=savings-kpi]")).ToHaveTextAsync(MoneyFormat.Format(after.OpenMonthlySavings, after.Currency));
+    }
+}

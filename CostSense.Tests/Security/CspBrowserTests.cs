@@ -29,7 +29,7 @@ public sealed class CspBrowserTests(WebAppFixture app) : IClassFixture<WebAppFix
         await dashboard.WaitForChartAsync();
         await dashboard.ChooseSubscriptionAsync("Contoso Dev/Test");
         // Navigating inside the circuit renders another page.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Data" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Data", Exact = true }).ClickAsync();
         await page.Locator("[data-testid=store-overview] [data-testid=recent-imports]").WaitForAsync();
 
         var violations = await page.EvaluateAsync<string[]>("() => window.__cspViolations");

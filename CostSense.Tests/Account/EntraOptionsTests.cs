@@ -59,25 +59,32 @@ public sealed class EntraOptionsTests
     }
 
     [Fact]
-    public void Start_WithAClientIdButNoTenant_FailsNamingTheSetting()
+    public async Task Start_WithAClientIdButNoTenant_FailsNamingTheSetting()
     {
         var root = Directory.CreateTempSubdirectory("costsense-entra-bad-");
         try
         {
-            using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-            {
-                b.UseEnvironment("Test");
-                b.UseSetting("CostSense:Store:SqlitePath", Path.Combine(root.FullName, "store.db"));
-                b.UseSetting("ConnectionStrings:CostSense", "");
-                b.UseSetting("AzureAd:ClientId", Client);
-            });
+            // The app's own registrations on a builder started directly: WebApplicationFactory can lose a start-up
+            // exception to a race (its deferred host reads the app's already disposed services instead).
+            var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions { EnvironmentName = "Test" });
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration["CostSense:Store:SqlitePath"] = Path.Combine(root.FullName, "store.db");
+            builder.Configuration["CostSense:Demo:Enabled"] = "false";
+            builder.Configuration["AzureAd:ClientId"] = Client;
+            CostSense.Core.CoreRegistration.AddCostSenseCore(builder);
+            CostSense.Web.WebRegistration.AddCostSenseWeb(builder);
 
-            var ex = Assert.Throws<OptionsValidationException>(() => factory.Server);
+            var ex = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+            {
+                await using var app = builder.Build();
+                await app.StartAsync(TestContext.Current.CancellationToken);
+            });
 
             Assert.Contains("AzureAd:TenantId", ex.Message);
         }
         finally
         {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             root.Delete(recursive: true);
         }
     }

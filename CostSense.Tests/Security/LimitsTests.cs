@@ -24,9 +24,19 @@ public class LimitsTests
     [InlineData("CostSense:Requests:MaxUploadBytes", "-5", "MaxUploadBytes")]
     public async Task Start_WithAnInvalidLimit_FailsNamingTheSetting(string key, string value, string named)
     {
-        await using var app = new HardenedApp(b => b.UseSetting(key, value));
+        // The hardening registration on a builder of its own and started directly: WebApplicationFactory can lose a
+        // start-up exception to a race (its deferred host reads the app's already disposed services instead).
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions { EnvironmentName = "Test" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration[key] = value;
+        CostSense.Web.SecurityRegistration.AddCostSenseHardening(builder);
 
-        var ex = Assert.Throws<OptionsValidationException>(() => app.Factory.Services);
+        // Kestrel's limits are read while the app is built, the others when it starts: either way it must not start.
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            await using var app = builder.Build();
+            await app.StartAsync(TestContext.Current.CancellationToken);
+        });
 
         Assert.Contains(named, ex.Message);
     }

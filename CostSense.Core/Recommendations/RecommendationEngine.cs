@@ -86,9 +86,8 @@ public sealed class RecommendationEngine(IEnumerable<IVmRule> vmRules, IEnumerab
     }
 
     /// <summary>Snoozed past its date: open again, recorded as the app's doing.</summary>
-    internal static int ReopenExpiredSnoozes(CostSenseDbContext db, IEnumerable<Recommendation> recommendations, DateOnly today, DateTimeOffset now)
+    internal static void ReopenExpiredSnoozes(CostSenseDbContext db, IEnumerable<Recommendation> recommendations, DateOnly today, DateTimeOffset now)
     {
-        var reopened = 0;
         foreach (var rec in recommendations.Where(r => r.Status == RecommendationStatus.Snoozed && r.SnoozedUntil <= today))
         {
             db.RecommendationEvents.Add(new RecommendationEvent
@@ -97,9 +96,7 @@ public sealed class RecommendationEngine(IEnumerable<IVmRule> vmRules, IEnumerab
                 Reason = $"snooze ended {rec.SnoozedUntil:yyyy-MM-dd}", At = now,
             });
             (rec.Status, rec.SnoozedUntil, rec.StatusChangedBy, rec.StatusChangedAt) = (RecommendationStatus.Open, null, "system", now);
-            reopened++;
         }
-        return reopened;
     }
 
     private static void Apply(Recommendation rec, RecommendationDraft draft, Resource resource, int lookbackDays, DateTimeOffset now)

@@ -16,11 +16,9 @@ namespace CostSense.Tests.Access;
 public class RoleMatrixTests(RoleMatrixTests.App fixture) : IClassFixture<RoleMatrixTests.App>
 {
     /// <summary>One app for the whole matrix; each case works on users of its own.</summary>
-    public sealed class App : IAsyncLifetime
+    public sealed class App : TestAppFixture
     {
-        public TestApp Instance { get; private set; } = null!;
-        public async ValueTask InitializeAsync() => Instance = await TestApp.StartAsync(SmallDemo);
-        public async ValueTask DisposeAsync() => await Instance.DisposeAsync();
+        protected override IDictionary<string, string?> Settings => SmallDemo;
     }
 
     public enum Act { GenerateDemo, CreateUser, SetRole, LockUser, UnlockUser, ResetPassword, ListUsers, ReadAudit, StartConversation }

@@ -9,12 +9,7 @@ namespace CostSense.Tests.Access;
 /// <summary>Signing in, out and being locked out through the real pages and cookies, and what each role may open.</summary>
 public class SignInTests(SignInTests.App fixture) : IClassFixture<SignInTests.App>
 {
-    public sealed class App : IAsyncLifetime
-    {
-        public TestApp Instance { get; private set; } = null!;
-        public async ValueTask InitializeAsync() => Instance = await TestApp.StartAsync();
-        public async ValueTask DisposeAsync() => await Instance.DisposeAsync();
-    }
+    public sealed class App : TestAppFixture;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

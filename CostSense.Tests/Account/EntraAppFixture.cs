@@ -50,8 +50,7 @@ public class EntraAppFixture : IAsyncLifetime
         });
         _ = _factory.Server;
         var status = Services.GetRequiredService<StoreStatus>();
-        for (var i = 0; i < 600 && !status.Ready; i++) await Task.Delay(100);
-        if (!status.Ready) throw new InvalidOperationException($"The app's store did not come up: {status.Problem}");
+        await status.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
     }
 
     /// <summary>A browser of its own: its own cookies, redirects followed by the test.</summary>

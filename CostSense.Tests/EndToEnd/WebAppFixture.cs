@@ -111,8 +111,7 @@ public class WebAppFixture : IAsyncLifetime
     private async Task WaitForStoreAsync()
     {
         var status = Services.GetRequiredService<StoreStatus>();
-        for (var i = 0; i < 600 && !status.Ready; i++) await Task.Delay(100);
-        if (!status.Ready) throw new InvalidOperationException($"The app's store did not come up: {status.Problem}");
+        await status.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
     }
 
     private async Task CreateUsersAsync()

@@ -1,3 +1,4 @@
+using CostSense.Tests.Infrastructure;
 using System.Diagnostics;
 using CostSense.Core.Costs;
 using CostSense.Core.Data;
@@ -98,24 +99,16 @@ public sealed class PostgresOutageTests
         Assert.False(status.Ready);
         Assert.Equal(StorePhase.Retrying, status.Current.Phase);
 
-        var ready = ReadyAsync(status);
+        var ready = status.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         app.Postgres!.Start();
         clock.Restart();
-        await ready.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await ready;
         Log($"start-up finished {clock.ElapsedMilliseconds} ms after PostgreSQL came back (retry delays 0.25 s doubling to 1 s)");
 
         await using var db = await app.Get<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(Ct);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
         Assert.True(await db.CostRecords.AnyAsync(Ct));
         Assert.Equal(200, (await app.HealthAsync("/health/ready")).Code);
-    }
-
-    private static Task ReadyAsync(StoreStatus status)
-    {
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        status.Changed += () => { if (status.Ready) ready.TrySetResult(); };
-        if (status.Ready) ready.TrySetResult();
-        return ready.Task;
     }
 
     private static void AssertNoSecrets(string? text)

@@ -40,8 +40,7 @@ public sealed partial class TestApp : IAsyncDisposable
     {
         var app = new TestApp(settings ?? new Dictionary<string, string?>(), logs);
         var status = app.Services.GetRequiredService<StoreStatus>();
-        for (var i = 0; i < 300 && !status.Ready; i++) await Task.Delay(100, TestContext.Current.CancellationToken);
-        Assert.True(status.Ready, $"The app's store did not come up: {status.Problem}");
+        await status.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         return app;
     }
 

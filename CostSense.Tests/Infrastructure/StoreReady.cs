@@ -1,0 +1,39 @@
+using CostSense.Web.Startup;
+
+namespace CostSense.Tests.Infrastructure;
+
+public static class StoreReady
+{
+    /// <summary>Waits for the app's start-up to report the store ready (it may still be retrying); fails naming the problem.</summary>
+    public static async Task WaitUntilReadyAsync(this StoreStatus status, TimeSpan timeout)
+    {
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnChanged() { if (status.Ready) ready.TrySetResult(); }
+        status.Changed += OnChanged;
+        try
+        {
+            OnChanged();
+            await ready.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"The app's store did not come up within {timeout.TotalSeconds:0} s: {status.Problem}");
+        }
+        finally
+        {
+            status.Changed -= OnChanged;
+        }
+    }
+}
+
+/// <summary>One in-process app shared by a test class; a derived fixture may name settings of its own.</summary>
+public class TestAppFixture : IAsyncLifetime
+{
+    public TestApp Instance { get; private set; } = null!;
+
+    protected virtual IDictionary<string, string?>? Settings => null;
+
+    public async ValueTask InitializeAsync() => Instance = await TestApp.StartAsync(Settings);
+
+    public async ValueTask DisposeAsync() => await Instance.DisposeAsync();
+}

@@ -45,6 +45,7 @@ public static class CoreRegistration
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<AssistantRateLimiter>();
+        services.AddCostAssistant();
 
         // Recommendations: the rules, the engine that runs them over the store, and the service the pages use.
         services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -75,6 +76,7 @@ public static class CoreRegistration
         services.AddSingleton<CostStore>();
         services.AddSingleton<InventoryStore>();
         services.AddSingleton<IDashboardService, DashboardService>();
+        services.AddSingleton<CostInsights>();
 
         // Demo tenant.
         services.AddSingleton<VmSizeCatalog>(_ => VmSizeCatalog.LoadEmbedded());

@@ -73,7 +73,7 @@ public sealed record AnswerCompleted(string Text) : AssistantEvent;
 /// <summary>The answer could not be (fully) given; <see cref="Message"/> says why in words a user can act on.</summary>
 public sealed record AnswerFailed(AssistantProblem Problem, string Message, string? FixCommand = null) : AssistantEvent;
 
-public enum AssistantProblem { OllamaUnreachable, ModelMissing, Timeout, ModelError, RateLimited, InvalidQuestion }
+public enum AssistantProblem { OllamaUnreachable, ModelMissing, Timeout, ModelError, RateLimited, InvalidQuestion, StoreUnavailable }
 
 /// <summary>A tool the answer used, with its arguments as given ("get_vm_recommendations(resourceGroup: rg-production)").</summary>
 public sealed record ToolCallInfo(string Name, IReadOnlyList<KeyValuePair<string, string>> Arguments)

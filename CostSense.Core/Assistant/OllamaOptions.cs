@@ -4,7 +4,7 @@ namespace CostSense.Core.Assistant;
 
 /// <summary>
 /// Where the cost assistant finds its model (section <c>Ollama</c>). Bound and validated on start so a bad
-/// URL fails fast; the assistant itself arrives with its own issue.
+/// URL fails fast.
 /// </summary>
 public sealed class OllamaOptions : IValidatableObject
 {

@@ -1,0 +1,21 @@
+using CostSense.Core.Assistant.Tools;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CostSense.Core.Assistant;
+
+internal static class AssistantRegistration
+{
+    /// <summary>The cost assistant: one Ollama connection, the specialists' tools, the queue and the orchestrator.</summary>
+    public static IServiceCollection AddCostAssistant(this IServiceCollection services) => services
+        .AddSingleton<OllamaConnection>()
+        .AddSingleton<OllamaStatusProbe>()
+        .AddSingleton<AssistantQueue>()
+        .AddSingleton<RecommendationRows>()
+        .AddSingleton<CostAnalystTools>()
+        .AddSingleton<ComputeOptimizerTools>()
+        .AddSingleton<StorageOptimizerTools>()
+        .AddSingleton<FinOpsAdvisorTools>()
+        .AddSingleton<SpecialistCatalog>()
+        .AddSingleton<QuickAnswers>()
+        .AddSingleton<ICostAssistant, CostAssistant>();
+}

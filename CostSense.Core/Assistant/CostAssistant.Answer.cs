@@ -1,0 +1,87 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace CostSense.Core.Assistant;
+
+public sealed partial class CostAssistant
+{
+    /// <summary>
+    /// Streams one specialist's answer. Real tool calls are run by the chat pipeline's function invocation; a tool
+    /// call the model wrote as text is held back, run here, and the model asked again with its result.
+    /// </summary>
+    private async Task AnswerAsync(SpecialistKind specialist, ToolGuard guard, IReadOnlyList<ChatMessage> history, string question,
+        Action<string> text, Action tools, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var dataUntil = specialist == SpecialistKind.Orchestrator ? null : await dashboard.LatestDataDateAsync(ct);
+        List<ChatMessage> messages =
+        [
+            new(ChatRole.System, SpecialistCatalog.PromptOf(specialist, today, dataUntil)),
+            .. history,
+            new(ChatRole.User, question),
+        ];
+        var chatOptions = ollama.NewChatOptions();
+        if (guard.Tools.Count > 0) chatOptions.Tools = [.. guard.Tools];
+        var shown = false;
+
+        for (var round = 0; ; round++)
+        {
+            var buffer = new TurnBuffer(toolsOn: guard.Tools.Count > 0);
+            var updates = await StreamTurnAsync(messages, chatOptions, buffer, guard, t => { shown |= t.Length > 0; text(t); }, tools, () => shown, ct);
+            var held = buffer.EndTurn();
+            if (held.Trim().Length == 0) return;
+            if (round >= MaxTextToolRounds || !TextToolCall.TryParse(held, out var name, out var arguments))
+            {
+                text(held);
+                return;
+            }
+
+            // The model wrote its tool call as text: run it as if it had called it, and ask again with the result.
+            log.LogInformation("The model wrote a call of {Tool} as text; running it", name);
+            var callId = $"text-call-{round}";
+            object? result = guard.Find(name) is { } function
+                ? await function.InvokeAsync(new AIFunctionArguments(arguments), ct)
+                : Tools.ToolJson.Error($"There is no tool '{name}'. Your tools are: {string.Join(", ", guard.Tools.Select(t => t.Name))}.");
+            tools();
+            messages.AddRange(updates.ToChatResponse().Messages
+                .Where(m => m.Contents.Any(c => c is FunctionCallContent or FunctionResultContent)));
+            messages.Add(new ChatMessage(ChatRole.Assistant, [new FunctionCallContent(callId, name, arguments)]));
+            messages.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent(callId, result)]));
+        }
+    }
+
+    /// <summary>One model turn (with the pipeline's own tool round trips), retried while Ollama cannot be reached and nothing was shown yet.</summary>
+    private async Task<List<ChatResponseUpdate>> StreamTurnAsync(List<ChatMessage> messages, ChatOptions chatOptions, TurnBuffer buffer,
+        ToolGuard guard, Action<string> text, Action tools, Func<bool> shown, CancellationToken ct)
+    {
+        var o = options.Value;
+        for (var attempt = 0; ; attempt++)
+        {
+            var updates = new List<ChatResponseUpdate>();
+            try
+            {
+                await foreach (var update in ollama.Chat.GetStreamingResponseAsync(messages, chatOptions, ct))
+                {
+                    updates.Add(update);
+                    if (update.Contents.Any(c => c is FunctionResultContent))
+                    {
+                        // A tool's result closes the model's turn; what it held back was not a call after all.
+                        text(buffer.EndTurn());
+                        tools();
+                        continue;
+                    }
+                    if (update.Role != ChatRole.Tool && update.Text is { Length: > 0 } delta) text(buffer.Add(delta));
+                    tools();
+                }
+                return updates;
+            }
+            catch (Exception e) when (AssistantErrors.IsConnectionFailure(e) && attempt < o.MaxRetries && !shown() && guard.Called.Count == 0 && !ct.IsCancellationRequested)
+            {
+                var wait = TimeSpan.FromSeconds(Math.Pow(2, attempt));
+                log.LogInformation("Ollama is not reachable ({Error}); retry {Attempt} of {Max} in {Wait}", e.Message, attempt + 1, o.MaxRetries, wait);
+                buffer.EndTurn();
+                await Task.Delay(wait, time, ct);
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using CostSense.Core.Caching;
+using CostSense.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CostSense.Core.Costs;
+
+public sealed record AnomalyReport(string Currency, IReadOnlyList<CostAnomaly> Anomalies);
+
+/// <summary>How one day compared with the usual level of its kind of day, and what moved it.</summary>
+public sealed record DayComparison(
+    DateOnly Date,
+    string Currency,
+    decimal Cost,
+    /// <summary>The average of the same kind of day (weekday or weekend) in the four weeks before.</summary>
+    decimal Usual,
+    IReadOnlyList<CostMover> ByService,
+    IReadOnlyList<CostMover> ByResourceGroup)
+{
+    public decimal Change => Cost - Usual;
+    public decimal? ChangePercent => Usual == 0 ? null : Math.Round((Cost - Usual) / Usual * 100m, 1);
+}
+
+public sealed record CostMover(string Name, decimal Cost, decimal Usual)
+{
+    public decimal Change => Cost - Usual;
+}
+
+/// <summary>
+/// The cost questions the dashboard does not answer on its own: which incidents stand out, and why one day
+/// differs from its usual level. Read from the daily rollups, in the tenant's billing currency.
+/// </summary>
+public sealed class CostInsights(IDbContextFactory<CostSenseDbContext> dbFactory, QueryCache cache)
+{
+    public async Task<AnomalyReport> AnomaliesAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        if (to < from) throw new ArgumentException($"The range ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
+        var windowFrom = from.AddDays(-CostAnomalies.BaselineDays - 31);
+        string stamp;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            stamp = await PeriodVersions.StampAsync(db, windowFrom, to, ct);
+        return await cache.GetOrCreateAsync($"anomalies:v1:{from:yyyyMMdd}:{to:yyyyMMdd}:{stamp}", async c =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(c);
+            var currency = await CurrencyAsync(db, c);
+            var rows = await db.DailyCostRollups.AsNoTracking()
+                .Where(r => r.Date >= windowFrom && r.Date <= to && r.BillingCurrency == currency)
+                .GroupBy(r => new { r.ServiceName, r.ResourceGroup, r.SubAccountName, r.Date })
+                .Select(g => new { g.Key.ServiceName, g.Key.ResourceGroup, g.Key.SubAccountName, g.Key.Date, Cost = g.Sum(r => r.EffectiveCost) })
+                .ToListAsync(c);
+            var anomalies = CostAnomalies.Detect(rows.Select(r => (r.ServiceName, r.ResourceGroup, r.SubAccountName, r.Date, r.Cost)), from, to);
+            return new AnomalyReport(currency, anomalies);
+        }, ct);
+    }
+
+    public async Task<DayComparison> CompareDayAsync(DateOnly day, int top, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var currency = await CurrencyAsync(db, ct);
+        var windowFrom = day.AddDays(-CostAnomalies.BaselineDays);
+        var rows = await db.DailyCostRollups.AsNoTracking()
+            .Where(r => r.Date >= windowFrom && r.Date <= day && r.BillingCurrency == currency)
+            .GroupBy(r => new { r.ServiceName, r.ResourceGroup, r.Date })
+            .Select(g => new { g.Key.ServiceName, g.Key.ResourceGroup, g.Key.Date, Cost = g.Sum(r => r.EffectiveCost) })
+            .ToListAsync(ct);
+        var weekend = CostAnalytics.IsWeekend(day);
+        var usualDays = rows.Select(r => r.Date).Where(d => d < day && CostAnalytics.IsWeekend(d) == weekend).Distinct().Count();
+
+        decimal UsualOf(IEnumerable<decimal> costs) => usualDays == 0 ? 0 : Math.Round(costs.Sum() / usualDays, 2);
+        IReadOnlyList<CostMover> Movers(Func<string, string, string> key) => rows
+            .GroupBy(r => key(r.ServiceName, r.ResourceGroup))
+            .Select(g => new CostMover(g.Key,
+                g.Where(r => r.Date == day).Sum(r => r.Cost),
+                UsualOf(g.Where(r => r.Date < day && CostAnalytics.IsWeekend(r.Date) == weekend).Select(r => r.Cost))))
+            .OrderByDescending(m => Math.Abs(m.Change)).Take(Math.Clamp(top, 1, 20)).ToList();
+
+        return new DayComparison(day, currency,
+            rows.Where(r => r.Date == day).Sum(r => r.Cost),
+            UsualOf(rows.Where(r => r.Date < day && CostAnalytics.IsWeekend(r.Date) == weekend).Select(r => r.Cost)),
+            Movers((service, _) => service),
+            Movers((_, group) => group));
+    }
+
+    /// <summary>Resource group names in the store, for validating what a user or a model names.</summary>
+    public async Task<IReadOnlyList<string>> ResourceGroupsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var fromCost = await db.DailyCostRollups.AsNoTracking().Select(r => r.ResourceGroup).Distinct().ToListAsync(ct);
+        return fromCost.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>The tenant's billing currency: the one with the most rollup rows (as the dashboard picks it).</summary>
+    private static async Task<string> CurrencyAsync(CostSenseDbContext db, CancellationToken ct) =>
+        await db.DailyCostRollups.AsNoTracking().GroupBy(r => r.BillingCurrency)
+            .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefaultAsync(ct) ?? "USD";
+}

@@ -1,4 +1,5 @@
 using CostSense.Web.Account;
+using CostSense.Web.Assistant;
 using CostSense.Web.Components;
 using Microsoft.Extensions.Configuration.Json;
 using CostSense.Web.Health;
@@ -23,6 +24,7 @@ public static class WebRegistration
         builder.AddCostSenseAccounts();
         builder.AddCostSenseHealth();
         builder.AddCostSenseHardening();
+        builder.AddAssistantTracing();
 
         // Schema and demo tenant: ready before the first request when the store is reachable, retried in the background until it is.
         builder.Services.AddSingleton<StoreStatus>();

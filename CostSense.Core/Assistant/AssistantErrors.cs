@@ -43,6 +43,10 @@ public static class AssistantErrors
             probe.Report(status);
             return new AnswerFailed(AssistantProblem.ModelMissing, status.Message, status.FixCommand);
         }
+        if (e is OllamaStreamException)
+            return new AnswerFailed(AssistantProblem.ModelError,
+                $"The model stopped in mid-answer. {e.Message} The answer so far is kept; ask again, and if it happens again, look at the Ollama server's log.",
+                "docker compose -f docker-compose.azure.yml logs ollama");
         if (e.Message.Contains("does not support tools", StringComparison.OrdinalIgnoreCase))
             return new AnswerFailed(AssistantProblem.ModelError,
                 $"The model {ollama.Model} cannot call tools, so it cannot read your data. Use llama3.2 (Ollama:Model).", probe.PullCommand);

@@ -58,6 +58,7 @@ public sealed partial class CostAssistant
         for (var attempt = 0; ; attempt++)
         {
             var updates = new List<ChatResponseUpdate>();
+            var finished = false;
             try
             {
                 await foreach (var update in ollama.Chat.GetStreamingResponseAsync(messages, chatOptions, ct))
@@ -68,11 +69,16 @@ public sealed partial class CostAssistant
                         // A tool's result closes the model's turn; what it held back was not a call after all.
                         text(buffer.EndTurn());
                         tools();
+                        finished = false;
                         continue;
                     }
                     if (update.Role != ChatRole.Tool && update.Text is { Length: > 0 } delta) text(buffer.Add(delta));
+                    finished |= update.FinishReason is not null;
                     tools();
                 }
+                // OllamaSharp ends a cancelled stream quietly, and a stream cut short without its done line as well.
+                ct.ThrowIfCancellationRequested();
+                if (!finished) throw new OllamaStreamException("Ollama ended the answer before it was finished.");
                 return updates;
             }
             catch (Exception e) when (AssistantErrors.IsConnectionFailure(e) && attempt < o.MaxRetries && !shown() && guard.Called.Count == 0 && !ct.IsCancellationRequested)

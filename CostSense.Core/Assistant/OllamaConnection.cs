@@ -20,7 +20,10 @@ public sealed class OllamaConnection : IDisposable
     public OllamaConnection(IOptions<OllamaOptions> ollama, IOptions<AssistantOptions> assistant, ILoggerFactory loggers)
     {
         Options = ollama.Value;
-        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(5) })
+        // MaxResponseDrainSize 0: a stopped answer closes the connection at once, so Ollama stops generating,
+        // instead of the handler reading out the rest of the stream first.
+        var sockets = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(5), MaxResponseDrainSize = 0 };
+        _http = new HttpClient(new OllamaStreamErrors(sockets))
         {
             BaseAddress = Options.BaseUrl,
             Timeout = Options.Timeout,

@@ -17,7 +17,10 @@ public sealed class OllamaOptions : IValidatableObject
     [Range(0.0, 2.0)] public double Temperature { get; set; } = 0.1;
     [Range(1, 32_768)] public int MaxTokens { get; set; } = 2_000;
 
-    /// <summary>Minutes, not the 100 s HttpClient default: a local model can take that long to load.</summary>
+    /// <summary>
+    /// How long to wait for the model's first output (Ollama sends nothing before it): minutes, not the 100 s
+    /// HttpClient default, because a local model can take that long to load. The whole answer is bounded by Assistant:Timeout.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)

@@ -61,9 +61,16 @@ public sealed class SpecialistCatalog
         return prompt.ToString();
     }
 
-    /// <summary>The AI function of a kernel function under the kernel function's own name.</summary>
+    /// <summary>
+    /// A kernel function offered under its own name ("get_vm_recommendations", not "compute_get_vm_recommendations").
+    /// It is invoked without the caller's service provider: from one, Semantic Kernel would build a kernel of that
+    /// provider's registered plugins, and these functions need none.
+    /// </summary>
     private sealed class NamedFunction(AIFunction inner, string name) : DelegatingAIFunction(inner)
     {
         public override string Name => name;
+
+        protected override ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken) =>
+            base.InvokeCoreAsync(new AIFunctionArguments(arguments) { Context = arguments.Context }, cancellationToken);
     }
 }

@@ -6,13 +6,16 @@ namespace CostSense.Core.Assistant;
 /// <summary>Turns what went wrong between the app and Ollama into a message a user can act on.</summary>
 public static class AssistantErrors
 {
-    /// <summary>Nothing answered at the address: worth a retry (Ollama may be starting), and if it lasts, start it.</summary>
+    /// <summary>
+    /// Nothing answered at the address: worth a retry (Ollama may be starting), and if it lasts, start it. A timeout
+    /// is not one, although its inner exceptions end in a socket error too.
+    /// </summary>
     public static bool IsConnectionFailure(Exception e) => e switch
     {
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ProxyTunnelError } => true,
-        HttpRequestException { StatusCode: null, InnerException: SocketException or IOException } => true,
+        HttpRequestException { StatusCode: null, InnerException: SocketException } => true,
         SocketException => true,
-        _ => e.InnerException is { } inner && IsConnectionFailure(inner),
+        _ => false,
     };
 
     public static bool IsModelMissing(Exception e) =>

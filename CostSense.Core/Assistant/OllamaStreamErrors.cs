@@ -33,30 +33,44 @@ public sealed class OllamaStreamErrors : DelegatingHandler
         private static readonly byte[] ErrorStart = "{\"error\""u8.ToArray();
         private readonly MemoryStream _line = new();
         private bool _lineIsError, _lineDecided;
+        private OllamaStreamException? _pending;
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
         {
+            if (_pending is { } error) throw error;
             var read = await inner.ReadAsync(buffer, ct);
-            Watch(buffer.Span[..read]);
-            return read;
+            return Watch(buffer.Span[..read]);
         }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
+            if (_pending is { } error) throw error;
             var read = inner.Read(buffer, offset, count);
-            Watch(buffer.AsSpan(offset, read));
-            return read;
+            return Watch(buffer.AsSpan(offset, read));
         }
 
-        private void Watch(ReadOnlySpan<byte> bytes)
+        /// <summary>
+        /// How many of the bytes just read to pass on. The lines before an error line are passed on first (the text
+        /// the model wrote before it failed), and the error is thrown on the next read.
+        /// </summary>
+        private int Watch(ReadOnlySpan<byte> bytes)
         {
-            foreach (var b in bytes)
+            var lineStart = 0; // where the current line began in these bytes; -1 when it began in an earlier read
+            if (_line.Length > 0) lineStart = -1;
+            for (var i = 0; i < bytes.Length; i++)
             {
+                var b = bytes[i];
                 if (b == (byte)'\n')
                 {
-                    if (_lineIsError) Throw();
+                    if (_lineIsError)
+                    {
+                        _pending = Error();
+                        if (lineStart <= 0) throw _pending;
+                        return lineStart;
+                    }
                     _line.SetLength(0);
                     _lineIsError = _lineDecided = false;
+                    lineStart = i + 1;
                     continue;
                 }
                 if (_lineDecided && !_lineIsError) continue;
@@ -67,9 +81,10 @@ public sealed class OllamaStreamErrors : DelegatingHandler
                     _lineIsError = _line.GetBuffer().AsSpan(0, ErrorStart.Length).SequenceEqual(ErrorStart);
                 }
             }
+            return bytes.Length;
         }
 
-        private void Throw()
+        private OllamaStreamException Error()
         {
             string message;
             try
@@ -81,7 +96,7 @@ public sealed class OllamaStreamErrors : DelegatingHandler
             {
                 message = Encoding.UTF8.GetString(_line.ToArray());
             }
-            throw new OllamaStreamException($"Ollama reported: {message}");
+            return new OllamaStreamException($"Ollama reported: {message}");
         }
 
         protected override void Dispose(bool disposing)

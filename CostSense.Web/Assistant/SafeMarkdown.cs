@@ -1,0 +1,80 @@
+using Markdig;
+using Markdig.Extensions.AutoLinks;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Microsoft.AspNetCore.Components;
+
+namespace CostSense.Web.Assistant;
+
+/// <summary>
+/// The model's Markdown as HTML that is safe to put in the page. The model's text is untrusted (a tool result
+/// or a question can steer it), so raw HTML is written as text, only http, https and mailto links stay links,
+/// images show their alt text (no requests to hosts the model names), and links open in a new tab without
+/// handing this page to the target.
+/// </summary>
+public static class SafeMarkdown
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseListExtras()
+        .UseAutoLinks(new AutoLinkOptions { UseHttpsForWWWLinks = true })
+        // Chat text breaks lines where the model does; CommonMark would join them into one paragraph.
+        .UseSoftlineBreakAsHardlineBreak()
+        .Build();
+
+    private static readonly string[] AllowedSchemes = [Uri.UriSchemeHttp, Uri.UriSchemeHttps, Uri.UriSchemeMailto];
+
+    public static MarkupString ToHtml(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return new MarkupString("");
+        var document = Markdown.Parse(markdown, Pipeline);
+        Sanitize(document);
+        return new MarkupString(Markdown.ToHtml(document, Pipeline));
+    }
+
+    /// <summary>Whether a link may stay a link: an absolute http, https or mailto address.</summary>
+    private static bool IsAllowedUrl(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri)
+        && AllowedSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase);
+
+    private static void Sanitize(MarkdownDocument document)
+    {
+        // Materialized first: the loop changes the tree it walks.
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
+            if (link.IsImage || !IsAllowedUrl(url)) Unwrap(link);
+            else MarkExternal(link);
+        }
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            var url = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
+            if (IsAllowedUrl(url)) MarkExternal(autolink);
+            else autolink.ReplaceBy(new LiteralInline(autolink.Url));
+        }
+    }
+
+    /// <summary>Puts a link's text (an image's alt text) where the link was.</summary>
+    private static void Unwrap(LinkInline link)
+    {
+        var child = link.FirstChild;
+        while (child is not null)
+        {
+            var next = child.NextSibling;
+            child.Remove();
+            link.InsertBefore(child);
+            child = next;
+        }
+        link.Remove();
+    }
+
+    private static void MarkExternal(Inline link)
+    {
+        var attributes = link.GetAttributes();
+        attributes.AddPropertyIfNotExist("rel", "noopener noreferrer nofollow");
+        attributes.AddPropertyIfNotExist("target", "_blank");
+    }
+}

@@ -1,0 +1,3 @@
+export function copyText(text) {
+    return navigator.clipboard.writeText(text);
+}

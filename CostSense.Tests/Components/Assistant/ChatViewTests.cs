@@ -136,18 +136,18 @@ public sealed class ChatViewTests : AssistantTestBase
     }
 
     [Fact]
-    public async Task Queued_ShowsHowManyQuestionsAreAhead_UntilTheAnswerStarts()
+    public async Task Queued_ShowsHowManyQuestionsAreAheadOfIt_UntilTheAnswerStarts()
     {
         var cut = RenderChat();
         await Ask(cut, "Top costs?");
 
-        Assistant.Push(new Queued(2));
-        cut.WaitForAssertion(() => Assert.Equal("Waiting for the model — 2 questions ahead", cut.Find("[data-testid='assistant-queued']").TextContent));
+        Assistant.Push(new Queued(3));
+        cut.WaitForAssertion(() => Assert.Equal("Waiting for the model — 2 questions ahead of yours", cut.Find("[data-testid='assistant-queued']").TextContent));
         Assert.Empty(cut.FindAll("[data-testid='assistant-typing']"));
 
         Clock.Advance(TimeSpan.FromSeconds(1));
         Assistant.Push(new Queued(1));
-        cut.WaitForAssertion(() => Assert.Equal("Waiting for the model — 1 question ahead", cut.Find("[data-testid='assistant-queued']").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("Waiting for the model — yours is next", cut.Find("[data-testid='assistant-queued']").TextContent));
 
         Clock.Advance(TimeSpan.FromSeconds(1));
         Assistant.Push(new TextDelta("Compute leads."));

@@ -37,7 +37,10 @@ public class WebAppFixture : IAsyncLifetime
     /// <summary>Whether the app seeds the demo tenant into its empty store on start.</summary>
     protected virtual bool SeedDemoTenant => true;
 
-    public async ValueTask InitializeAsync()
+    /// <summary>More settings for a fixture that needs them (e.g. where Ollama is).</summary>
+    protected virtual void Configure(IWebHostBuilder builder) { }
+
+    public virtual async ValueTask InitializeAsync()
     {
         var chromium = Environment.GetEnvironmentVariable(ChromiumVariable) ?? "/usr/bin/chromium";
         if (!File.Exists(chromium))
@@ -49,6 +52,7 @@ public class WebAppFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseIsolatedStore(_root, demo: SeedDemoTenant);
+            Configure(b);
         });
         // Port 0 on loopback: Kestrel picks a free port; the address it bound is read back from the server.
         _factory.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
@@ -134,7 +138,7 @@ public class WebAppFixture : IAsyncLifetime
         return Path.Combine(dir, file);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
         _signInGate.Dispose();

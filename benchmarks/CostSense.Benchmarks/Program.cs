@@ -1,6 +1,7 @@
 // Dashboard server time against the number of raw cost rows.
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks [-- --sizes 60,300,1200] [--postgres "Host=..."]
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --recommendations 8000: see RecommendationBenchmark.
+//   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --assistant 300: see AssistantBenchmark.
 // For each demo tenant size it seeds a fresh store, then times the dashboard query uncached (cache off)
 // and cached, and prints one row of figures. The dashboard reads rollups, so its time should stay flat
 // while raw rows grow.
@@ -14,6 +15,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+
+if (Arg("--assistant") is { } tenant)
+{
+    await AssistantBenchmark.RunAsync(int.Parse(tenant), Arg("--postgres"));
+    return;
+}
 
 if (Arg("--recommendations") is { } fleet)
 {

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using CostSense.Core;
+using CostSense.Core.Access;
+using CostSense.Core.Assistant;
+using CostSense.Core.Data;
+using CostSense.Core.Sources.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+/// <summary>
+/// What the assistant adds to the model's own time:
+///   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --assistant 300 [--postgres "Host=..."]
+/// seeds a demo tenant with that many VMs, then times each specialist tool as the model calls it (median of 7,
+/// after one warm-up call that fills the caches) and prints the size of what it sends back to the model
+/// (characters, and about a quarter as many tokens: a small model reads every one of them), then the router.
+/// </summary>
+internal static class AssistantBenchmark
+{
+    private const int Runs = 7;
+
+    public static async Task RunAsync(int vms, string? postgres)
+    {
+        var root = Directory.CreateTempSubdirectory("costsense-asstbench-").FullName;
+        var settings = new Dictionary<string, string?>
+        {
+            ["CostSense:Demo:VirtualMachines"] = vms.ToString(),
+            ["CostSense:Demo:StorageAccounts"] = (vms / 2).ToString(),
+            ["CostSense:Store:SqlitePath"] = Path.Combine(root, "bench.db"),
+        };
+        if (postgres is not null) settings["ConnectionStrings:CostSense"] = postgres + $";Database=costsense_asstbench_{vms}";
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = root, EnvironmentName = "Benchmark" });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddCostSenseCore();
+        using var host = builder.Build();
+        var sp = host.Services;
+        await using (var db = await sp.GetRequiredService<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync())
+            await db.Database.EnsureDeletedAsync();
+        await sp.GetRequiredService<DatabaseInitializer>().InitializeAsync(default);
+        await sp.GetRequiredService<IDemoTenantService>().GenerateAsync(Actor.System, default);
+        var catalog = sp.GetRequiredService<SpecialistCatalog>();
+
+        Console.WriteLine($"store: {(postgres is null ? "SQLite" : "PostgreSQL")}; {vms:N0} VMs; {Runs} runs per figure, median shown");
+        Console.WriteLine($"  {"tool call",-62} {"ms",8} {"chars",7} {"~tokens",8}");
+        var calls = new (SpecialistKind Kind, string Tool, (string, object?)[] Args)[]
+        {
+            (SpecialistKind.CostAnalyst, "get_cost_overview", []),
+            (SpecialistKind.CostAnalyst, "get_cost_breakdown", [("dimension", "resource_group")]),
+            (SpecialistKind.CostAnalyst, "compare_day", [("date", (await LatestAsync(sp)).AddDays(-2).ToString("yyyy-MM-dd"))]),
+            (SpecialistKind.CostAnalyst, "get_anomalies", []),
+            (SpecialistKind.ComputeOptimizer, "get_vm_recommendations", [("resourceGroup", "rg-prod-api")]),
+            (SpecialistKind.ComputeOptimizer, "get_compute_savings", []),
+            (SpecialistKind.StorageOptimizer, "get_storage_recommendations", []),
+            (SpecialistKind.FinOpsAdvisor, "get_savings_summary", []),
+            (SpecialistKind.FinOpsAdvisor, "get_commitment_options", []),
+            (SpecialistKind.FinOpsAdvisor, "get_remediation_plan", []),
+        };
+        foreach (var (kind, tool, args) in calls)
+        {
+            string? result = null;
+            var ms = await MedianAsync(async () =>
+            {
+                var function = new ToolGuard(catalog.ToolsOf(kind)).Find(tool)!;
+                result = (await function.InvokeAsync(new AIFunctionArguments(args.ToDictionary(a => a.Item1, a => a.Item2)), default))?.ToString();
+            });
+            var call = new ToolCallInfo(tool, args.Select(a => new KeyValuePair<string, string>(a.Item1, a.Item2?.ToString() ?? "")).ToList()).Display;
+            Console.WriteLine($"  {call,-62} {ms,8:N1} {result!.Length,7:N0} {result.Length / 4,8:N0}");
+        }
+
+        string[] questions = ["Why did spend jump last Tuesday?", "Which VMs should I resize in rg-prod-api?", "What would reserving our steady VMs save over three years?", "Is rg-prod-data in good shape?"];
+        var sw = Stopwatch.StartNew();
+        const int Routes = 100_000;
+        for (var i = 0; i < Routes; i++) QuestionRouter.Route(questions[i % questions.Length]);
+        Console.WriteLine($"  {"route a question by rules",-62} {sw.Elapsed.TotalMilliseconds * 1000 / Routes,8:N1} µs");
+
+        if (postgres is not null)
+            await using (var db = await sp.GetRequiredService<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync())
+                await db.Database.EnsureDeletedAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(root, recursive: true);
+    }
+
+    private static async Task<DateOnly> LatestAsync(IServiceProvider sp) =>
+        (await sp.GetRequiredService<CostSense.Core.Costs.IDashboardService>().LatestDataDateAsync(default))!.Value;
+
+    private static async Task<double> MedianAsync(Func<Task> call)
+    {
+        await call();
+        var times = new List<double>();
+        for (var i = 0; i < Runs; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            await call();
+            times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return times[Runs / 2];
+    }
+}

@@ -1,15 +1,7 @@
 using System.Diagnostics;
-using CostSense.Core;
-using CostSense.Core.Access;
 using CostSense.Core.Assistant;
-using CostSense.Core.Data;
-using CostSense.Core.Sources.Demo;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 /// <summary>
 /// What the assistant adds to the model's own time:
@@ -24,24 +16,13 @@ internal static class AssistantBenchmark
 
     public static async Task RunAsync(int vms, string? postgres)
     {
-        var root = Directory.CreateTempSubdirectory("costsense-asstbench-").FullName;
-        var settings = new Dictionary<string, string?>
+        await using var store = await BenchmarkStore.StartAsync($"asstbench_{vms}", new()
         {
             ["CostSense:Demo:VirtualMachines"] = vms.ToString(),
             ["CostSense:Demo:StorageAccounts"] = (vms / 2).ToString(),
-            ["CostSense:Store:SqlitePath"] = Path.Combine(root, "bench.db"),
-        };
-        if (postgres is not null) settings["ConnectionStrings:CostSense"] = postgres + $";Database=costsense_asstbench_{vms}";
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = root, EnvironmentName = "Benchmark" });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddCostSenseCore();
-        using var host = builder.Build();
-        var sp = host.Services;
-        await using (var db = await sp.GetRequiredService<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync())
-            await db.Database.EnsureDeletedAsync();
-        await sp.GetRequiredService<DatabaseInitializer>().InitializeAsync(default);
-        await sp.GetRequiredService<IDemoTenantService>().GenerateAsync(Actor.System, default);
+        }, postgres);
+        await store.SeedDemoTenantAsync();
+        var sp = store.Services;
         var catalog = sp.GetRequiredService<SpecialistCatalog>();
 
         Console.WriteLine($"store: {(postgres is null ? "SQLite" : "PostgreSQL")}; {vms:N0} VMs; {Runs} runs per figure, median shown");
@@ -77,11 +58,6 @@ internal static class AssistantBenchmark
         for (var i = 0; i < Routes; i++) QuestionRouter.Route(questions[i % questions.Length]);
         Console.WriteLine($"  {"route a question by rules",-62} {sw.Elapsed.TotalMilliseconds * 1000 / Routes,8:N1} µs");
 
-        if (postgres is not null)
-            await using (var db = await sp.GetRequiredService<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync())
-                await db.Database.EnsureDeletedAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(root, recursive: true);
     }
 
     private static async Task<DateOnly> LatestAsync(IServiceProvider sp) =>

@@ -1,14 +1,6 @@
 using System.Diagnostics;
-using CostSense.Core;
-using CostSense.Core.Access;
-using CostSense.Core.Data;
 using CostSense.Core.Recommendations;
-using CostSense.Core.Sources.Demo;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 /// <summary>
 /// The recommendation engine and grid at fleet scale:
@@ -22,29 +14,17 @@ internal static class RecommendationBenchmark
 
     public static async Task RunAsync(int vms, string? postgres)
     {
-        var root = Directory.CreateTempSubdirectory("costsense-recbench-").FullName;
-        var settings = new Dictionary<string, string?>
+        await using var store = await BenchmarkStore.StartAsync($"recbench_{vms}", new()
         {
             ["CostSense:Demo:VirtualMachines"] = vms.ToString(),
             ["CostSense:Demo:StorageAccounts"] = Math.Min(5_000, vms / 2).ToString(),
             ["CostSense:Demo:ResourceGroups"] = "40",
             ["CostSense:Demo:MonthsOfHistory"] = "1",
-            ["CostSense:Store:SqlitePath"] = Path.Combine(root, "bench.db"),
-        };
-        if (postgres is not null) settings["ConnectionStrings:CostSense"] = postgres + $";Database=costsense_recbench_{vms}";
-
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = root, EnvironmentName = "Benchmark" });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddCostSenseCore();
-        using var host = builder.Build();
-        var sp = host.Services;
-        await using (var db = await sp.GetRequiredService<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync())
-            await db.Database.EnsureDeletedAsync();
-        await sp.GetRequiredService<DatabaseInitializer>().InitializeAsync(default);
+        }, postgres);
+        var sp = store.Services;
 
         var seed = Stopwatch.StartNew();
-        await sp.GetRequiredService<IDemoTenantService>().GenerateAsync(Actor.System, default);
+        await store.SeedDemoTenantAsync();
         seed.Stop();
 
         var service = sp.GetRequiredService<IRecommendationService>();
@@ -70,11 +50,6 @@ internal static class RecommendationBenchmark
         });
         await Time("savings summary", () => service.SummaryAsync(default));
 
-        if (postgres is not null)
-            await using (var db = await sp.GetRequiredService<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync())
-                await db.Database.EnsureDeletedAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(root, recursive: true);
     }
 
     private static async Task Time<T>(string what, Func<Task<T>> query)

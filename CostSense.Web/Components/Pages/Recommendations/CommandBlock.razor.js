@@ -1,3 +1,0 @@
-export function copyText(text) {
-    return navigator.clipboard.writeText(text);
-}

@@ -7,8 +7,8 @@ namespace CostSense.Core.Assistant;
 
 /// <summary>
 /// The one connection to Ollama: an <see cref="HttpClient"/> whose timeout allows a cold model load (minutes, not
-/// the 100 s default), OllamaSharp's client over it, and the chat pipeline built on that once: OpenTelemetry
-/// tracing (silent until a listener is configured), function invocation with few iterations, logging.
+/// the 100 s default), OllamaSharp's client over it, and the chat pipeline built on that once: function
+/// invocation with few iterations, OpenTelemetry tracing (silent until a listener is configured), logging.
 /// </summary>
 public sealed class OllamaConnection : IDisposable
 {
@@ -30,14 +30,16 @@ public sealed class OllamaConnection : IDisposable
         };
         Api = new OllamaApiClient(_http, Options.Model);
         var iterations = assistant.Value.MaxToolIterations;
+        // Function invocation outside tracing: each model round trip is its own span, and the invoker finds the
+        // tracer below it to put each tool call in a span too.
         Chat = new ChatClientBuilder(Api)
-            .UseOpenTelemetry(loggers, TraceSource)
             .UseFunctionInvocation(loggers, c =>
             {
                 c.MaximumIterationsPerRequest = iterations;
                 c.MaximumConsecutiveErrorsPerRequest = 2;
                 c.AllowConcurrentInvocation = false;
             })
+            .UseOpenTelemetry(loggers, TraceSource)
             .UseLogging(loggers)
             .Build();
     }

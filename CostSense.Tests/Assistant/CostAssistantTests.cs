@@ -174,6 +174,26 @@ public sealed class CostAssistantTests(CostAssistantTests.Fixture fixture) : ICl
     }
 
     [Fact]
+    public async Task ModelAndToolCalls_AreTraced_UnderTheAssistantsActivitySource()
+    {
+        var actor = await Host.NewUserAsync();
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == OllamaConnection.TraceSource,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            ActivityStopped = spans.Enqueue,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        Ollama.Enqueue(Reply.ToolCall("get_compute_savings", new { }), Reply.Text("Done."));
+
+        await Host.AskAsync(actor, "How much can we save on idle VMs?");
+
+        Assert.True(spans.Any(s => s.DisplayName == "chat llama3.2"), string.Join(", ", spans.Select(s => $"{s.Source.Name}:{s.DisplayName}")));
+        Assert.True(spans.Any(s => s.DisplayName == "execute_tool get_compute_savings"), string.Join(", ", spans.Select(s => s.DisplayName)));
+    }
+
+    [Fact]
     public async Task QuickAnswers_CarryTheDashboardsAndTheSavingsPagesFigures_WithoutAModel()
     {
         var actor = await Host.NewUserAsync();

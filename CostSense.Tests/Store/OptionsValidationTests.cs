@@ -12,6 +12,12 @@ public class OptionsValidationTests
     [InlineData("CostSense:Cache:Expiry", "00:00:00", "Expiry")]
     [InlineData("CostSense:Demo:VirtualMachines", "-1", "VirtualMachines")]
     [InlineData("CostSense:Demo:MonthsOfHistory", "99", "MonthsOfHistory")]
+    [InlineData("Ollama:BaseUrl", "ftp://models.local", "Ollama:BaseUrl")]
+    [InlineData("Ollama:Temperature", "3", "Temperature")]
+    [InlineData("Assistant:MaxConcurrent", "0", "MaxConcurrent")]
+    [InlineData("Assistant:Timeout", "00:00:01", "Assistant:Timeout")]
+    [InlineData("Assistant:MaxRetries", "11", "MaxRetries")]
+    [InlineData("Assistant:OtlpEndpoint", "collector:4317", "Assistant:OtlpEndpoint")]
     public async Task Start_WithAnInvalidSetting_FailsNamingTheSetting(string key, string value, string named)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Test", ContentRootPath = Path.GetTempPath() });

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CostSense.Tests.Assistant.FakeOllama;
 using CostSense.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -41,15 +42,16 @@ public sealed class HealthEndpointTests
         Assert.Equal("Healthy", report["store"].Status);
         Assert.Equal("The SQLite store answered.", report["store"].Description);
         Assert.Equal("Degraded", report["ollama"].Status);
-        Assert.Contains("Start Ollama or correct Ollama:BaseUrl", report["ollama"].Description);
+        Assert.Contains("is not reachable", report["ollama"].Description);
+        Assert.Contains("Start Ollama (docker compose -f docker-compose.azure.yml up -d ollama) or correct Ollama:BaseUrl", report["ollama"].Description);
         Assert.All(report.Checks, c => Assert.True(c.DurationMs >= 0));
     }
 
     [Fact]
     public async Task Ready_WithOllamaAnswering_CallsItHealthy_AndDegradedWithinTwoSecondsWhenItIsCutOrSlow()
     {
-        await using var ollama = await FakeOllama.StartAsync();
-        await using var proxy = FaultProxy.Create("127.0.0.1", ollama.Port);
+        await using var ollama = await FakeOllamaServer.StartAsync(Ct);
+        await using var proxy = FaultProxy.Create("127.0.0.1", ollama.BaseUrl.Port);
         await using var app = FaultyApp.Start(postgres: false, settings: new Dictionary<string, string?>(NoDemo)
         {
             // A password in the URL must not reach the report.
@@ -88,25 +90,5 @@ public sealed class HealthEndpointTests
         var landed = page.RequestMessage!.RequestUri!;
         Assert.True(page.StatusCode == System.Net.HttpStatusCode.Redirect || landed.AbsolutePath == "/Account/Login",
             $"An anonymous dashboard request answered {(int)page.StatusCode} at {landed}");
-    }
-
-    /// <summary>Enough of Ollama's HTTP API for its health check: GET /api/version.</summary>
-    private sealed class FakeOllama : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        private FakeOllama(WebApplication app, int port) => (_app, Port) = (app, port);
-        public int Port { get; }
-
-        public static async Task<FakeOllama> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            app.MapGet("/api/version", () => Results.Json(new { version = "0.12.0" }));
-            await app.StartAsync(Ct);
-            return new FakeOllama(app, new Uri(app.Urls.First()).Port);
-        }
-
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
     }
 }

@@ -26,6 +26,10 @@ internal sealed class OllamaHealthCheck(IHttpClientFactory clients, IOptions<Oll
                 ? HealthCheckResult.Healthy($"{where} answered.")
                 : HealthCheckResult.Degraded($"{where} answered {(int)response.StatusCode}: is that an Ollama server? The assistant is unavailable; the rest of CostSense works.");
         }
+        catch (HttpRequestException ex) when (AssistantErrors.IsConnectionFailure(ex))
+        {
+            return HealthCheckResult.Degraded($"{where} is not reachable. The assistant is unavailable; the rest of CostSense works. Start Ollama (docker compose -f docker-compose.azure.yml up -d ollama) or correct Ollama:BaseUrl.");
+        }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             return HealthCheckResult.Degraded($"{where} did not answer within {Timeout.TotalSeconds:0} s. The assistant is unavailable; the rest of CostSense works. Start Ollama or correct Ollama:BaseUrl.");

@@ -100,7 +100,7 @@ public sealed partial class CostAssistant
         finally
         {
             events.TryComplete();
-            await SaveAnswerAsync(actor, conversation, answer.ToString(), specialist, guard, failed);
+            await SaveAnswerAsync(actor, conversation, answer.ToString(), specialist, guard, failed, stopped: ct.IsCancellationRequested);
         }
     }
 
@@ -111,17 +111,21 @@ public sealed partial class CostAssistant
         return await conversations.StartAsync(actor, question, ct);
     }
 
-    /// <summary>Keeps what the user saw: the (partial) answer, or why there was none. A stop does not cancel the save.</summary>
-    private async Task SaveAnswerAsync(Actor actor, Conversation? conversation, string text, SpecialistKind? specialist, ToolGuard? guard, AnswerFailed? failed)
+    /// <summary>
+    /// Keeps what the user saw: the (partial) answer, marked when it was stopped, or why there was none. A stop does
+    /// not cancel the save.
+    /// </summary>
+    private async Task SaveAnswerAsync(Actor actor, Conversation? conversation, string text, SpecialistKind? specialist, ToolGuard? guard,
+        AnswerFailed? failed, bool stopped)
     {
         if (conversation is null || (text.Length == 0 && failed is null && guard is null)) return;
-        var content = failed is null ? text : (text.Length > 0 ? text + "\n\n" : "") + "⚠ " + failed.Message;
+        var content = failed is not null ? Join(text, FailedMark + failed.Message) : stopped ? Join(text, StoppedMark) : text;
         try
         {
             await conversations.AppendAsync(actor, conversation.Id, new ConversationMessage
             {
                 Role = "assistant",
-                Content = content.Length > 0 ? content : "(stopped)",
+                Content = content,
                 Specialist = specialist?.DisplayName(),
                 ToolCalls = guard is { Called.Count: > 0 } ? string.Join("\n", guard.Called.Select(c => c.Display)) : null,
             }, CancellationToken.None);
@@ -130,6 +134,21 @@ public sealed partial class CostAssistant
         {
             log.LogWarning(e, "The assistant's answer could not be stored in conversation {Conversation}", conversation.Id);
         }
+    }
+
+    /// <summary>How a stored answer says it was stopped, or why it failed; neither is sent back to the model.</summary>
+    internal const string StoppedMark = "*(stopped)*";
+    internal const string FailedMark = "⚠ ";
+    private const string Separator = "\n\n";
+
+    private static string Join(string text, string mark) => text.Length > 0 ? text + Separator + mark : mark;
+
+    /// <summary>The answer as the model should remember it: without the marks the user sees.</summary>
+    private static string Unmarked(string content)
+    {
+        var failed = content.IndexOf(FailedMark, StringComparison.Ordinal);
+        if (failed == 0 || (failed > 0 && content.AsSpan(0, failed).EndsWith(Separator))) content = content[..failed];
+        return content.EndsWith(StoppedMark, StringComparison.Ordinal) ? content[..^StoppedMark.Length] : content.TrimEnd();
     }
 
     /// <summary>Rules first; when they are unsure, a one-word question to the model; when that fails, the rules' best guess.</summary>

@@ -70,6 +70,8 @@ public sealed partial class CostAssistant(
     /// <summary>Earlier turns for the model: the last few messages, each cut to a bounded length.</summary>
     private IReadOnlyList<ChatMessage> HistoryOf(Conversation? conversation) => conversation is null ? [] : conversation.Messages
         .TakeLast(options.Value.HistoryMessages)
+        .Select(m => (m.Role, Content: m.Role == "user" ? m.Content : Unmarked(m.Content).Trim()))
+        .Where(m => m.Content.Length > 0)
         .Select(m => new ChatMessage(m.Role == "user" ? ChatRole.User : ChatRole.Assistant,
             m.Content.Length <= MaxHistoryChars ? m.Content : m.Content[..MaxHistoryChars] + "…"))
         .ToList();

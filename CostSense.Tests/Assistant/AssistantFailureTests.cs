@@ -91,6 +91,16 @@ public sealed class AssistantFailureTests
         Assert.Equal(AssistantProblem.ModelError, failed.Problem);
         Assert.Contains("Ollama reported: llama runner process has terminated: signal: killed", failed.Message);
         Assert.Equal("docker compose -f docker-compose.azure.yml logs ollama", failed.FixCommand);
+
+        // The stored answer shows the failure; a follow-up sends the model only what it wrote.
+        var opened = (ConversationOpened)events[0];
+        var stored = (await host.Assistant.OpenAsync(actor, opened.ConversationId, Ct))!.Messages[^1].Content;
+        Assert.Equal("Hello there\n\n⚠ " + failed.Message, stored);
+        host.Ollama.Enqueue(Reply.Text("Sorry about that."));
+        var before = host.Ollama.ChatRequestCount;
+        await host.AskAsync(actor, "Thanks, try again?", opened.ConversationId);
+        var history = host.Ollama.Requests[before]["messages"]!.AsArray().Skip(1).Select(m => m!["content"]!.GetValue<string>());
+        Assert.Equal(["Hello", "Hello there", "Thanks, try again?"], history);
     }
 
     [Fact]
@@ -127,7 +137,7 @@ public sealed class AssistantFailureTests
         Assert.StartsWith(" word1 word2 word3", partial);
         Assert.DoesNotContain("word40", partial);
         var conversation = (await host.Assistant.ConversationsAsync(actor, Ct)).Single();
-        Assert.Equal(partial, (await host.Assistant.OpenAsync(actor, conversation.Id, Ct))!.Messages[^1].Content);
+        Assert.Equal(partial + "\n\n*(stopped)*", (await host.Assistant.OpenAsync(actor, conversation.Id, Ct))!.Messages[^1].Content);
     }
 
     [Fact]

@@ -20,12 +20,9 @@ public sealed class QuickAnswers(IDashboardService dashboard, CostInsights insig
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
-    private async Task<DateOnly> AsOfAsync(CancellationToken ct) =>
-        await dashboard.LatestDataDateAsync(ct) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-
     private async Task<QuickAnswer> TopCostDriversAsync(CancellationToken ct)
     {
-        var asOf = await AsOfAsync(ct);
+        var asOf = await dashboard.AsOfAsync(time, ct);
         var from = new DateOnly(asOf.Year, asOf.Month, 1);
         var s = await dashboard.GetAsync(new CostFilter(from, asOf), ct);
         var tool = Tool("get_cost_breakdown", ("dimension", "service"), ("from", $"{from:yyyy-MM-dd}"), ("to", $"{asOf:yyyy-MM-dd}"));
@@ -59,7 +56,7 @@ public sealed class QuickAnswers(IDashboardService dashboard, CostInsights insig
 
     private async Task<QuickAnswer> AnomaliesAsync(CancellationToken ct)
     {
-        var to = await AsOfAsync(ct);
+        var to = await dashboard.AsOfAsync(time, ct);
         var from = to.AddDays(-90);
         var report = await insights.AnomaliesAsync(from, to, ct);
         var tool = Tool("get_anomalies", ("from", $"{from:yyyy-MM-dd}"), ("to", $"{to:yyyy-MM-dd}"));

@@ -10,7 +10,7 @@ public sealed class CostAnalystTools(IDashboardService dashboard, CostInsights i
     [KernelFunction("get_cost_overview"), Description("Month-to-date spend, the same days last month, the change, the forecast to month end, the 30-day trend and the top services this month.")]
     public async Task<string> GetCostOverviewAsync(CancellationToken ct = default)
     {
-        var asOf = await AsOfAsync(ct);
+        var asOf = await dashboard.AsOfAsync(time, ct);
         var s = await dashboard.GetAsync(new CostFilter(new DateOnly(asOf.Year, asOf.Month, 1), asOf), ct);
         if (!s.HasData) return ToolJson.Error("There is no cost data yet. Load the demo tenant or import a cost export on the Data page.");
         var c = s.Currency;
@@ -37,7 +37,7 @@ public sealed class CostAnalystTools(IDashboardService dashboard, CostInsights i
     {
         var by = ToolArguments.Choice(dimension, "dimension", "service", "resource_group", "subscription", "region", "environment", "cost_center")
             ?? throw new ToolArgumentException("dimension is required: service, resource_group, subscription, region, environment or cost_center.");
-        var asOf = await AsOfAsync(ct);
+        var asOf = await dashboard.AsOfAsync(time, ct);
         var end = ToolArguments.Date(to, "to") ?? asOf;
         var start = ToolArguments.Date(from, "from") ?? new DateOnly(end.Year, end.Month, 1);
         if (end < start) throw new ToolArgumentException($"to ({end:yyyy-MM-dd}) is before from ({start:yyyy-MM-dd}).");
@@ -85,7 +85,7 @@ public sealed class CostAnalystTools(IDashboardService dashboard, CostInsights i
         [Description("Last day, YYYY-MM-DD (default: latest day with data)")] string? to = null,
         CancellationToken ct = default)
     {
-        var asOf = await AsOfAsync(ct);
+        var asOf = await dashboard.AsOfAsync(time, ct);
         var end = ToolArguments.Date(to, "to") ?? asOf;
         var start = ToolArguments.Date(from, "from") ?? end.AddDays(-90);
         if (end < start) throw new ToolArgumentException($"to ({end:yyyy-MM-dd}) is before from ({start:yyyy-MM-dd}).");
@@ -104,8 +104,4 @@ public sealed class CostAnalystTools(IDashboardService dashboard, CostInsights i
             }),
         });
     }
-
-    /// <summary>"Today" for cost questions: the latest day with cost data (exports lag), else the calendar day.</summary>
-    public async Task<DateOnly> AsOfAsync(CancellationToken ct) =>
-        await dashboard.LatestDataDateAsync(ct) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }

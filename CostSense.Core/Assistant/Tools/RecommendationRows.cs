@@ -10,7 +10,7 @@ public sealed class RecommendationRows(IRecommendationService recommendations, C
 
     public async Task<string> ListAsync(RecommendationKind kind, RecommendationCategory? category, string? resourceGroup, int top, CancellationToken ct)
     {
-        var group = ToolArguments.ResourceGroup(resourceGroup, await insights.ResourceGroupsAsync(ct));
+        var group = string.IsNullOrWhiteSpace(resourceGroup) ? null : ToolArguments.ResourceGroup(resourceGroup, await insights.ResourceGroupsAsync(ct));
         var page = await recommendations.QueryAsync(new RecommendationQuery(kind, Category: category, Status: RecommendationStatus.Open,
             ResourceGroup: group, SortBy: nameof(Recommendation.MonthlySavings), SortDescending: true, Take: top), ct);
         return ToolJson.Serialize(new

@@ -73,16 +73,16 @@ public sealed class AssistantQueue(IOptions<AssistantOptions> options)
         /// <summary>1 is next in line; 0 once granted.</summary>
         public int Position => IsGranted ? 0 : queue.PositionOf(this);
 
-        /// <summary>Completes when the slot is granted or its place in the line changes.</summary>
-        public async Task WaitAsync(CancellationToken ct)
-        {
-            var moved = Volatile.Read(ref _moved);
-            await Task.WhenAny(_granted.Task, moved.Task).WaitAsync(ct);
-            if (moved.Task.IsCompleted) Interlocked.CompareExchange(ref _moved, new(TaskCreationOptions.RunContinuationsAsynchronously), moved);
-        }
+        /// <summary>
+        /// Completes when the slot is granted or its place in the line changes after this was read. Read it before
+        /// <see cref="Position"/>, and no change is missed in between.
+        /// </summary>
+        public Task NextChange => Task.WhenAny(_granted.Task, Volatile.Read(ref _moved).Task);
+
+        public Task WaitAsync(CancellationToken ct) => NextChange.WaitAsync(ct);
 
         internal void Grant() => _granted.TrySetResult();
-        internal void Moved() => Volatile.Read(ref _moved).TrySetResult();
+        internal void Moved() => Interlocked.Exchange(ref _moved, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
         public void Dispose()
         {

@@ -75,8 +75,9 @@ public sealed partial class CostAssistant
             using var slot = queue.Enter();
             while (!slot.IsGranted)
             {
+                var change = slot.NextChange;
                 Emit(new Queued(slot.Position));
-                await slot.WaitAsync(token);
+                await change.WaitAsync(token);
             }
 
             specialist = await RouteAsync(question, token);

@@ -194,6 +194,19 @@ public sealed class CostAssistantTests(CostAssistantTests.Fixture fixture) : ICl
     }
 
     [Fact]
+    public async Task TheSharedGuest_GetsAnswers_ButKeepsNoConversation()
+    {
+        var guest = new CostSense.Core.Access.Actor(CostSense.Core.Access.Actor.AnonymousViewerId, "Guest (read-only)", [CostSense.Core.Access.AppRoles.Viewer]);
+        Ollama.Enqueue(Reply.Text("Hello, guest."));
+
+        var events = await Host.AskAsync(guest, "Hello");
+
+        Assert.Equal(Guid.Empty, Assert.IsType<ConversationOpened>(events[0]).ConversationId);
+        Assert.Equal("Hello, guest.", Assert.IsType<AnswerCompleted>(events[^1]).Text);
+        Assert.Empty(await Host.Assistant.ConversationsAsync(guest, Ct));
+    }
+
+    [Fact]
     public async Task QuickAnswers_CarryTheDashboardsAndTheSavingsPagesFigures_WithoutAModel()
     {
         var actor = await Host.NewUserAsync();

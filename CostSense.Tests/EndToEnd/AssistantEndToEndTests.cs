@@ -96,6 +96,34 @@ public sealed class AssistantEndToEndTests(AssistantAppFixture app) : IClassFixt
     }
 
     [Fact]
+    public async Task AConversation_IsListedOnTheAssistantPage_AndReopensWithItsSpecialistAndTools()
+    {
+        app.RequireBrowser();
+        await app.Services.GetRequiredService<ICostAssistant>().StatusAsync(refresh: true, Ct);
+        const string question = "Were there any cost anomalies in the last 90 days?";
+        app.Ollama.Enqueue(Reply.ToolCall("get_anomalies", new { }), Reply.Text("Two ", "anomalies ", "stand out."));
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/assistant").ToString());
+        await page.Locator("[data-circuit=live]").WaitForAsync();
+
+        await AskAsync(page, question);
+        await Assertions.Expect(page.Locator("[data-testid=assistant-answer]").Last).ToHaveTextAsync("Two anomalies stand out.");
+        await page.WaitForURLAsync(url => url.Contains("/assistant/", StringComparison.Ordinal));
+        var address = page.Url;
+
+        // A fresh page: the conversation is in the list, and opening it shows it as it was.
+        await page.GotoAsync(new Uri(app.BaseAddress, "/assistant").ToString());
+        await page.Locator("[data-circuit=live]").WaitForAsync();
+        var listed = page.Locator("[data-testid=assistant-conversation]", new() { HasText = question });
+        await listed.Locator("[data-testid=assistant-conversation-title]").ClickAsync();
+        await page.WaitForURLAsync(address);
+        await Assertions.Expect(page.Locator("[data-testid=assistant-question]")).ToHaveTextAsync(question);
+        await Assertions.Expect(page.Locator("[data-testid=assistant-answer]")).ToHaveTextAsync("Two anomalies stand out.");
+        await Assertions.Expect(page.Locator("[data-testid=assistant-specialist]")).ToHaveTextAsync("cost analyst");
+        await Assertions.Expect(page.Locator("[data-testid=assistant-tool]")).ToContainTextAsync("get_anomalies()");
+    }
+
+    [Fact]
     public async Task WithoutTheModel_ThePageSaysHowToPullIt_AndAQuickActionStillAnswersFromTheData()
     {
         app.RequireBrowser();

@@ -28,6 +28,8 @@ public sealed class AssistantEndToEndTests(AssistantAppFixture app) : IClassFixt
 
     private static async Task AskAsync(IPage page, string question)
     {
+        // Enter sends only once the box's module has hooked the key; before that it writes a newline.
+        await page.Locator("form[data-enter-sends=true]").WaitForAsync();
         await page.Locator("[data-testid=assistant-input]").FillAsync(question);
         await page.Locator("[data-testid=assistant-input]").PressAsync("Enter");
     }
@@ -36,6 +38,7 @@ public sealed class AssistantEndToEndTests(AssistantAppFixture app) : IClassFixt
     public async Task AQuestion_IsAnsweredInSeveralSteps_WithItsSpecialistAndToolCall_AndTheGridsFigure()
     {
         app.RequireBrowser();
+        app.Ollama.ClearReplies();
         await app.Services.GetRequiredService<ICostAssistant>().StatusAsync(refresh: true, Ct);
         var grid = await app.Services.GetRequiredService<IRecommendationService>().QueryAsync(new RecommendationQuery(RecommendationKind.Compute,
             Status: RecommendationStatus.Open, ResourceGroup: "rg-prod-api"), Ct);
@@ -72,6 +75,7 @@ public sealed class AssistantEndToEndTests(AssistantAppFixture app) : IClassFixt
     public async Task StoppingAnAnswer_KeepsWhatWasWritten_AndNothingMoreArrives()
     {
         app.RequireBrowser();
+        app.Ollama.ClearReplies();
         await app.Services.GetRequiredService<ICostAssistant>().StatusAsync(refresh: true, Ct);
         var aborted = app.Ollama.AbortedRequests;
         app.Ollama.Enqueue(Reply.TextWithDelays(TimeSpan.FromMilliseconds(250), [.. Enumerable.Range(1, 60).Select(i => $" word{i}")]));
@@ -99,6 +103,7 @@ public sealed class AssistantEndToEndTests(AssistantAppFixture app) : IClassFixt
     public async Task AConversation_IsListedOnTheAssistantPage_AndReopensWithItsSpecialistAndTools()
     {
         app.RequireBrowser();
+        app.Ollama.ClearReplies();
         await app.Services.GetRequiredService<ICostAssistant>().StatusAsync(refresh: true, Ct);
         const string question = "Were there any cost anomalies in the last 90 days?";
         app.Ollama.Enqueue(Reply.ToolCall("get_anomalies", new { }), Reply.Text("Two ", "anomalies ", "stand out."));
@@ -127,6 +132,7 @@ public sealed class AssistantEndToEndTests(AssistantAppFixture app) : IClassFixt
     public async Task WithoutTheModel_ThePageSaysHowToPullIt_AndAQuickActionStillAnswersFromTheData()
     {
         app.RequireBrowser();
+        app.Ollama.ClearReplies();
         var assistant = app.Services.GetRequiredService<ICostAssistant>();
         var summary = await app.Services.GetRequiredService<IRecommendationService>().SummaryAsync(Ct);
         app.Ollama.Models = [];

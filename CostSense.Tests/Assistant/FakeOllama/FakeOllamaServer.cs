@@ -81,6 +81,12 @@ public sealed class FakeOllamaServer : IAsyncDisposable
             foreach (var reply in replies) _replies.Enqueue(reply);
     }
 
+    /// <summary>Drops replies a previous test queued but never used, so a test that failed half-way cannot answer the next.</summary>
+    public void ClearReplies()
+    {
+        lock (_gate) _replies.Clear();
+    }
+
     /// <summary>Waits until at least <paramref name="count"/> chat requests have arrived.</summary>
     public Task WaitForRequestAsync(int count, CancellationToken ct, TimeSpan? timeout = null) =>
         WaitUntilAsync(() => _requests.Count >= count, ct, timeout);

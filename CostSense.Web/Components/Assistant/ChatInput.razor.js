@@ -6,4 +6,6 @@ export function enterSends(form) {
         e.preventDefault();
         form.requestSubmit();
     });
+    // Until this runs, Enter writes a newline; the attribute says the box is ready (the browser tests wait for it).
+    form.dataset.enterSends = 'true';
 }

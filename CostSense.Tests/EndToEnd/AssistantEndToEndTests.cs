@@ -12,8 +12,17 @@ namespace CostSense.Tests.EndToEnd;
 /// streams in over the circuit, names its specialist and tool, can be stopped, and without a model the panel
 /// explains what to do and still answers from the data.
 /// </summary>
-public sealed class AssistantEndToEndTests(AssistantAppFixture app) : IClassFixture<AssistantAppFixture>
+public sealed class AssistantEndToEndTests : IClassFixture<AssistantAppFixture>
 {
+    private readonly AssistantAppFixture app;
+
+    /// <summary>Each test starts with no replies queued: one a failed test left unused must not answer the next.</summary>
+    public AssistantEndToEndTests(AssistantAppFixture app)
+    {
+        this.app = app;
+        app.Ollama.ClearReplies();
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private async Task<IPage> OpenPanelAsync()
@@ -38,7 +47,6 @@ public sealed class AssistantEndToEndTests(AssistantAppFixture app) : IClassFixt
     public async Task AQuestion_IsAnsweredInSeveralSteps_WithItsSpecialistAndToolCall_AndTheGridsFigure()
     {
         app.RequireBrowser();
-        app.Ollama.ClearReplies();
         await app.Services.GetRequiredService<ICostAssistant>().StatusAsync(refresh: true, Ct);
         var grid = await app.Services.GetRequiredService<IRecommendationService>().QueryAsync(new RecommendationQuery(RecommendationKind.Compute,
             Status: RecommendationStatus.Open, ResourceGroup: "rg-prod-api"), Ct);
@@ -75,7 +83,6 @@ public sealed class AssistantEndToEndTests(AssistantAppFixture app) : IClassFixt
     public async Task StoppingAnAnswer_KeepsWhatWasWritten_AndNothingMoreArrives()
     {
         app.RequireBrowser();
-        app.Ollama.ClearReplies();
         await app.Services.GetRequiredService<ICostAssistant>().StatusAsync(refresh: true, Ct);
         var aborted = app.Ollama.AbortedRequests;
         app.Ollama.Enqueue(Reply.TextWithDelays(TimeSpan.FromMilliseconds(250), [.. Enumerable.Range(1, 60).Select(i => $" word{i}")]));
@@ -103,7 +110,6 @@ public sealed class AssistantEndToEndTests(AssistantAppFixture app) : IClassFixt
     public async Task AConversation_IsListedOnTheAssistantPage_AndReopensWithItsSpecialistAndTools()
     {
         app.RequireBrowser();
-        app.Ollama.ClearReplies();
         await app.Services.GetRequiredService<ICostAssistant>().StatusAsync(refresh: true, Ct);
         const string question = "Were there any cost anomalies in the last 90 days?";
         app.Ollama.Enqueue(Reply.ToolCall("get_anomalies", new { }), Reply.Text("Two ", "anomalies ", "stand out."));
@@ -132,7 +138,6 @@ public sealed class AssistantEndToEndTests(AssistantAppFixture app) : IClassFixt
     public async Task WithoutTheModel_ThePageSaysHowToPullIt_AndAQuickActionStillAnswersFromTheData()
     {
         app.RequireBrowser();
-        app.Ollama.ClearReplies();
         var assistant = app.Services.GetRequiredService<ICostAssistant>();
         var summary = await app.Services.GetRequiredService<IRecommendationService>().SummaryAsync(Ct);
         app.Ollama.Models = [];

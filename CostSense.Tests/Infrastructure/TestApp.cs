@@ -5,6 +5,8 @@ using CostSense.Web.Startup;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -23,7 +25,7 @@ public sealed partial class TestApp : IAsyncDisposable
     private readonly string _root = Directory.CreateTempSubdirectory("costsense-app-").FullName;
     private readonly WebApplicationFactory<Program> _factory;
 
-    private TestApp(IDictionary<string, string?> settings, Microsoft.Extensions.Logging.ILoggerProvider? logs)
+    private TestApp(IDictionary<string, string?> settings, Microsoft.Extensions.Logging.ILoggerProvider? logs, Action<IServiceCollection>? services)
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
@@ -31,14 +33,22 @@ public sealed partial class TestApp : IAsyncDisposable
             b.UseSetting("CostSense:Admin:Password", AdminPassword);
             foreach (var (key, value) in settings) b.UseSetting(key, value);
             if (logs is not null) b.ConfigureLogging(l => l.AddProvider(logs));
+            if (services is not null) b.ConfigureTestServices(services);
         });
     }
 
+    /// <summary>
+    /// Where clients reach the app. https, as a deployment serves it: outside Development the app's cookies are Secure,
+    /// and a client sends those back only over https (the in-memory server needs no certificate).
+    /// </summary>
+    public static Uri BaseAddress { get; } = new("https://localhost");
+
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<TestApp> StartAsync(IDictionary<string, string?>? settings = null, Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
+    public static async Task<TestApp> StartAsync(IDictionary<string, string?>? settings = null, Microsoft.Extensions.Logging.ILoggerProvider? logs = null,
+        Action<IServiceCollection>? services = null)
     {
-        var app = new TestApp(settings ?? new Dictionary<string, string?>(), logs);
+        var app = new TestApp(settings ?? new Dictionary<string, string?>(), logs, services);
         var status = app.Services.GetRequiredService<StoreStatus>();
         await status.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         return app;
@@ -46,7 +56,10 @@ public sealed partial class TestApp : IAsyncDisposable
 
     public static string EmailOf(string role) => role.ToLowerInvariant() + "@app.test";
 
-    public HttpClient Client() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Client() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress });
+
+    /// <summary>A client whose cookies live in the given container, so a test can carry them to another instance.</summary>
+    public HttpClient Client(CookieContainer cookies) => _factory.CreateDefaultClient(BaseAddress, new CookieContainerHandler(cookies));
 
     /// <summary>Creates a user with the role (once) and returns a client signed in as them.</summary>
     public async Task<HttpClient> SignedInAsync(string role)

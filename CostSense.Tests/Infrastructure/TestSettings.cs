@@ -10,5 +10,7 @@ public static class TestSettings
         .UseSetting("CostSense:Store:SqlitePath", Path.Combine(root, "store.db"))
         .UseSetting("ConnectionStrings:CostSense", "")
         .UseSetting("ConnectionStrings:Redis", "")
-        .UseSetting("CostSense:Demo:Enabled", demo ? "true" : "false");
+        .UseSetting("CostSense:Demo:Enabled", demo ? "true" : "false")
+        // Tests sign in often from one address; the limit itself is tested with a low value of its own.
+        .UseSetting("CostSense:Auth:SignInsPerMinute", "10000");
 }

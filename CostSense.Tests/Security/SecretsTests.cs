@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Testing;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,7 @@ public class SecretsTests
             b.UseSetting("ConnectionStrings:CostSense", $"Host=127.0.0.1;Port=1;Database=costsense;Username=costsense;Password={Secret};Timeout=2");
             b.ConfigureLogging(l => l.AddProvider(logs).AddFilter<CollectingLoggerProvider>(null, LogLevel.Trace));
         });
-        using var client = app.Factory.CreateClient();
+        using var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = Infrastructure.TestApp.BaseAddress });
 
         var pages = await Task.WhenAll(client.GetStringAsync("/", Ct), client.GetStringAsync("/data", Ct));
 
@@ -38,7 +39,7 @@ public class SecretsTests
             b.UseSetting("ConnectionStrings:Redis", $"password={Secret},127.0.0.1:1");
             b.ConfigureLogging(l => l.AddProvider(logs).AddFilter<CollectingLoggerProvider>(null, LogLevel.Trace));
         });
-        using var client = app.Factory.CreateClient();
+        using var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = Infrastructure.TestApp.BaseAddress, AllowAutoRedirect = false });
         await HardenedApp.SignInAsync(client);
 
         var dashboard = await client.GetStringAsync("/", Ct);

@@ -2,6 +2,7 @@ using CostSense.Core.Access;
 using CostSense.Core.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,9 @@ public static class AccountRegistration
 
         // Identity's EF stores want a scoped context; it comes from the store's factory (SQLite or PostgreSQL).
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CostSenseDbContext>>().CreateDbContext());
+        // The keys that protect sign-in cookies and antiforgery tokens live in the store too, under one application
+        // name: a restart, a new container or a second instance over the same store keeps everyone signed in.
+        services.AddDataProtection().SetApplicationName("CostSense").PersistKeysToDbContext<CostSenseDbContext>();
 
         services.AddAuthentication(o =>
         {
@@ -60,7 +64,7 @@ public static class AccountRegistration
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CostSenseDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<CostSenseSignInManager>()
             .AddDefaultTokenProviders();
 
         services.AddAuthorizationBuilder()
@@ -69,6 +73,8 @@ public static class AccountRegistration
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingStateProvider>();
+        services.AddSingleton<UnknownAccounts>();
+        services.AddRateLimiter(o => o.AddPolicy<string, SignInRateLimit>(SignInRateLimit.Policy));
         services.AddScoped<CurrentActor>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<Startup.IStoreStartupStep, AdminBootstrap>();
@@ -77,6 +83,7 @@ public static class AccountRegistration
 
     public static WebApplication UseCostSenseAccounts(this WebApplication app)
     {
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<AnonymousRead>();
         app.UseAuthorization();

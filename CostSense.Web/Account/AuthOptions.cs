@@ -18,6 +18,12 @@ public sealed class AuthOptions
 
     [Range(1, 24 * 60)] public int LockoutMinutes { get; set; } = 15;
 
+    /// <summary>
+    /// Sign-in form posts one client address may make in a minute, whatever the accounts. Raise it when many people
+    /// sign in from behind one address (a large office's NAT) at the same moment.
+    /// </summary>
+    [Range(1, 100_000)] public int SignInsPerMinute { get; set; } = 10;
+
     /// <summary>How long a sign-in lasts without activity (sliding).</summary>
     [Range(1, 24 * 14)] public int SessionHours { get; set; } = 8;
 

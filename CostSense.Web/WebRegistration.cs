@@ -15,6 +15,11 @@ public static class WebRegistration
     public static WebApplicationBuilder AddCostSenseWeb(this WebApplicationBuilder builder)
     {
         AddRootDevelopmentSettings(builder);
+        // Schema and demo tenant: ready before the first request when the store is reachable, retried in the background
+        // until it is. Registered first, so the store's schema (the key ring's table included) is there before any
+        // other hosted service, data protection's key-ring warm-up among them, reads it.
+        builder.Services.AddSingleton<StoreStatus>();
+        builder.Services.AddHostedService<StoreStartup>();
         // Package assets (MudBlazor's CSS and JS) come from the build's manifest in any environment, so
         // `dotnet run` outside Development is styled too; published output has no manifest and serves wwwroot.
         builder.WebHost.UseStaticWebAssets();
@@ -25,10 +30,6 @@ public static class WebRegistration
         builder.AddCostSenseHealth();
         builder.AddCostSenseHardening();
         builder.AddAssistantTracing();
-
-        // Schema and demo tenant: ready before the first request when the store is reachable, retried in the background until it is.
-        builder.Services.AddSingleton<StoreStatus>();
-        builder.Services.AddHostedService<StoreStartup>();
         return builder;
     }
 

@@ -4,6 +4,7 @@ using CostSense.Core.Recommendations;
 using CostSense.Core.Access;
 using CostSense.Core.Audit;
 using CostSense.Core.Conversations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,10 +13,12 @@ namespace CostSense.Core.Data;
 /// <summary>
 /// One model for both providers (SQLite embedded, PostgreSQL through Npgsql). Each provider has a thin
 /// derived context so that each keeps its own migrations; everything else uses this type. Identity's users and
-/// roles live here too, so a user, their conversations and the audit trail share one database.
+/// roles live here too, so a user, their conversations and the audit trail share one database, and so does the
+/// data-protection key ring that every instance of the app signs its cookies with.
 /// </summary>
-public abstract class CostSenseDbContext(DbContextOptions options) : IdentityDbContext<CostSenseUser>(options)
+public abstract class CostSenseDbContext(DbContextOptions options) : IdentityDbContext<CostSenseUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<CostRecord> CostRecords => Set<CostRecord>();
     public DbSet<DailyCostRollup> DailyCostRollups => Set<DailyCostRollup>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
@@ -109,6 +112,8 @@ public abstract class CostSenseDbContext(DbContextOptions options) : IdentityDbC
             e.Property(x => x.To).HasConversion<string>().HasMaxLength(32);
         });
         model.Entity<RecommendationRun>().Property(x => x.Id).ValueGeneratedNever();
+        // A key's XML is a few KB: more than the 512 every other string gets.
+        model.Entity<DataProtectionKey>().Property(x => x.Xml).HasMaxLength(32_000);
         model.Entity<ConversationMessage>(e =>
         {
             e.Property(x => x.Content).HasMaxLength(32_000);

@@ -42,31 +42,38 @@ public static class SafeMarkdown
 
     private static void Sanitize(MarkdownDocument document)
     {
-        // Materialized first: the loop changes the tree it walks.
-        foreach (var link in document.Descendants<LinkInline>().ToList())
+        // Every link is found before any is changed: unwrapping one moves inlines around, and a walk that runs
+        // after that (or during it) can miss the links beside it while the renderer still prints them.
+        var links = document.Descendants<Inline>().Where(inline => inline is LinkInline or AutolinkInline).ToList();
+        foreach (var inline in links)
         {
-            var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
-            if (link.IsImage || !IsAllowedUrl(url)) Unwrap(link);
-            else MarkExternal(link);
-        }
-        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
-        {
-            var url = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
-            if (IsAllowedUrl(url)) MarkExternal(autolink);
-            else autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            switch (inline)
+            {
+                case LinkInline link when link.IsImage || !IsAllowedUrl(link.GetDynamicUrl?.Invoke() ?? link.Url):
+                    Unwrap(link);
+                    break;
+                case AutolinkInline autolink when !IsAllowedUrl(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url):
+                    autolink.ReplaceBy(new LiteralInline(autolink.Url));
+                    break;
+                default:
+                    MarkExternal(inline);
+                    break;
+            }
         }
     }
 
     /// <summary>Puts a link's text (an image's alt text) where the link was.</summary>
     private static void Unwrap(LinkInline link)
     {
-        var child = link.FirstChild;
-        while (child is not null)
+        // InsertAfter, not InsertBefore: Markdig's InsertBefore leaves the moved inline without a previous sibling.
+        // That hides what comes before it from Descendants (which walks backwards), and unwrapping an image that was
+        // inside an unwrapped link then leaves the image in the chain the renderer follows.
+        Inline last = link;
+        while (link.FirstChild is { } child)
         {
-            var next = child.NextSibling;
             child.Remove();
-            link.InsertBefore(child);
-            child = next;
+            last.InsertAfter(child);
+            last = child;
         }
         link.Remove();
     }

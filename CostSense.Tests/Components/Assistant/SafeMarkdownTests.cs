@@ -308,6 +308,82 @@ public sealed class SafeMarkdownTests
         Assert.Contains("javascript:alert(2)", text);
     }
 
+    private static AngleSharp.Dom.IDocument Cleaned(string html) =>
+        new HtmlParser().ParseDocument("<body>" + SafeHtml.Clean(html) + "</body>");
+
+    [Theory]
+    [InlineData("<a href=\"javascript:alert(1)\">x</a>")]
+    [InlineData("<a href=\"JAVA&#x09;SCRIPT:alert(1)\">x</a>")]
+    [InlineData("<a href=\"&#106;avascript&colon;alert(1)\">x</a>")]
+    [InlineData("<a href=\" &#x01;java\nscript:alert(1)\">x</a>")]
+    [InlineData("<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>")]
+    [InlineData("<a href=\"vbscript:msgbox(1)\">x</a>")]
+    [InlineData("<a href=\"//evil.example.test/\">x</a>")]
+    [InlineData("<a href=\"/admin/users\">x</a>")]
+    [InlineData("<img src=x onerror=alert(1)>x")]
+    [InlineData("<p onclick=\"alert(1)\" style=\"background-image: url(javascript:alert(1))\">x</p>")]
+    [InlineData("<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>")]
+    [InlineData("<iframe src=\"javascript:alert(1)\"></iframe><object data=\"data:text/html,x\"></object>x")]
+    [InlineData("<form action=\"javascript:alert(1)\"><button formaction=\"javascript:alert(1)\">x</button></form>")]
+    [InlineData("<script>alert(1)</script><style>*{}</style>x")]
+    [InlineData("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>x")]
+    [InlineData("<table><tr><td style=\"text-align: right; background: url(javascript:alert(1))\">x</td></tr></table>")]
+    public void TheSanitizer_OnItsOwn_RemovesScriptsAndLinksOtherThanHttpHttpsAndMailto(string html)
+    {
+        var doc = Cleaned(html);
+
+        AssertNoUnsafeUrls(doc);
+        Assert.Empty(doc.QuerySelectorAll("a[href], [style*='url'], style"));
+        Assert.Contains("x", doc.Body!.TextContent);
+    }
+
+    [Fact]
+    public void TheSanitizer_OnItsOwn_KeepsSafeLinksWithTheirTargetAndRel()
+    {
+        var doc = Cleaned(
+            $"<p><a href=\"{SafeHref}\" title=\"t\" target=\"_blank\" rel=\"noopener noreferrer nofollow\" onclick=\"x()\">safe</a> " +
+            "<a href=\"mailto:finops@example.test\">mail</a></p>");
+
+        AssertSafeLink(doc, SafeHref, "safe");
+        Assert.Equal("t", doc.QuerySelector("a")!.GetAttribute("title"));
+        Assert.Null(doc.QuerySelector("a")!.GetAttribute("onclick"));
+        Assert.NotNull(doc.QuerySelector("a[href='mailto:finops@example.test']"));
+    }
+
+    [Fact]
+    public void EverythingTheMarkdownRenders_PassesTheSanitizer()
+    {
+        var doc = Html(
+            "# One\n###### Six\n\n| L | C | R |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n\n" +
+            "~~del~~ ~sub~ ^sup^ ++ins++ ==mark== **strong** *em* `code`\n\n" +
+            "a. alpha\nb. beta\n\n3. three\n\n> quote\n\n---\n\n" +
+            $"[safe]({SafeHref} \"title\") and a break\nhere\n\n```\nblock\n```");
+
+        Assert.Equal(["One", "Six"], doc.QuerySelectorAll("h1, h6").Select(h => h.TextContent));
+        Assert.Equal(["text-align: left", "text-align: center", "text-align: right"],
+            doc.QuerySelectorAll("th").Select(th => th.GetAttribute("style")!.TrimEnd(';')));
+        Assert.Equal(["del", "sub", "sup", "ins", "mark", "strong", "em", "code"],
+            doc.QuerySelectorAll("h6 ~ p")[0].Children.Select(e => e.LocalName));
+        Assert.Equal("a", doc.QuerySelector("ol")!.GetAttribute("type"));
+        Assert.Equal("3", doc.QuerySelectorAll("ol")[1].GetAttribute("start"));
+        Assert.NotNull(doc.QuerySelector("blockquote p"));
+        Assert.NotNull(doc.QuerySelector("hr"));
+        Assert.NotNull(doc.QuerySelector("p br"));
+        Assert.Equal("block\n", doc.QuerySelector("pre code")!.TextContent);
+        AssertSafeLink(doc, SafeHref, "safe");
+        Assert.Equal("title", doc.QuerySelector("a")!.GetAttribute("title"));
+    }
+
+    [Fact]
+    public void TheRenderedHtml_GoesThroughTheSanitizer_SoAttributesItDoesNotListAreGone()
+    {
+        // Markdig gives a fenced block's language as a class; the allow-list has no class, so it is gone only if ToHtml sanitizes.
+        var code = Html("```csharp\nvar x = 1;\n```").QuerySelector("pre code")!;
+
+        Assert.Equal("var x = 1;\n", code.TextContent);
+        Assert.False(code.HasAttribute("class"));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -12,6 +12,12 @@ namespace CostSense.Web.Assistant;
 /// or a question can steer it), so raw HTML is written as text, only http, https and mailto links stay links,
 /// images show their alt text (no requests to hosts the model names), and links open in a new tab without
 /// handing this page to the target.
+/// <para>
+/// Two lines of defence, because one mistake here puts script in front of a signed-in user: the Markdown tree is
+/// changed before it is rendered (links and images become text), and the rendered HTML then goes through
+/// <see cref="SafeHtml"/>, an allow-list that reads it as a browser would and does not depend on that tree walk
+/// being right. The Content-Security-Policy is a third, not a reason to weaken either.
+/// </para>
 /// </summary>
 public static class SafeMarkdown
 {
@@ -25,48 +31,48 @@ public static class SafeMarkdown
         .UseSoftlineBreakAsHardlineBreak()
         .Build();
 
-    private static readonly string[] AllowedSchemes = [Uri.UriSchemeHttp, Uri.UriSchemeHttps, Uri.UriSchemeMailto];
-
     public static MarkupString ToHtml(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return new MarkupString("");
         var document = Markdown.Parse(markdown, Pipeline);
         Sanitize(document);
-        return new MarkupString(Markdown.ToHtml(document, Pipeline));
+        return new MarkupString(SafeHtml.Clean(Markdown.ToHtml(document, Pipeline)));
     }
-
-    /// <summary>Whether a link may stay a link: an absolute http, https or mailto address.</summary>
-    private static bool IsAllowedUrl(string? url) =>
-        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri)
-        && AllowedSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase);
 
     private static void Sanitize(MarkdownDocument document)
     {
-        // Materialized first: the loop changes the tree it walks.
-        foreach (var link in document.Descendants<LinkInline>().ToList())
+        // Every link is found before any is changed: unwrapping one moves inlines around, and a walk that runs
+        // after that (or during it) can miss the links beside it while the renderer still prints them.
+        var links = document.Descendants<Inline>().Where(inline => inline is LinkInline or AutolinkInline).ToList();
+        foreach (var inline in links)
         {
-            var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
-            if (link.IsImage || !IsAllowedUrl(url)) Unwrap(link);
-            else MarkExternal(link);
-        }
-        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
-        {
-            var url = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
-            if (IsAllowedUrl(url)) MarkExternal(autolink);
-            else autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            switch (inline)
+            {
+                case LinkInline link when link.IsImage || !SafeHtml.IsAllowedUrl(link.GetDynamicUrl?.Invoke() ?? link.Url):
+                    Unwrap(link);
+                    break;
+                case AutolinkInline autolink when !SafeHtml.IsAllowedUrl(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url):
+                    autolink.ReplaceBy(new LiteralInline(autolink.Url));
+                    break;
+                default:
+                    MarkExternal(inline);
+                    break;
+            }
         }
     }
 
     /// <summary>Puts a link's text (an image's alt text) where the link was.</summary>
     private static void Unwrap(LinkInline link)
     {
-        var child = link.FirstChild;
-        while (child is not null)
+        // InsertAfter, not InsertBefore: Markdig's InsertBefore leaves the moved inline without a previous sibling.
+        // That hides what comes before it from Descendants (which walks backwards), and unwrapping an image that was
+        // inside an unwrapped link then leaves the image in the chain the renderer follows.
+        Inline last = link;
+        while (link.FirstChild is { } child)
         {
-            var next = child.NextSibling;
             child.Remove();
-            link.InsertBefore(child);
-            child = next;
+            last.InsertAfter(child);
+            last = child;
         }
         link.Remove();
     }

@@ -15,7 +15,7 @@ public sealed class StoreOverviewCardTests : ComponentTestBase
             Id = 7, Source = "demo", PeriodStart = new(2025, 11, 1), PeriodEnd = new(2026, 11, 27), RowCount = 62_063,
             EffectiveCost = 281_234.5m, Currency = "USD", ImportedAt = new DateTimeOffset(2026, 11, 26, 9, 50, 0, TimeSpan.Zero),
         };
-        var overview = new StoreOverview("PostgreSQL", "db:5432/costsense", "Redis (redis:6379)", 62_063, new(2025, 11, 1), new(2026, 11, 26), [batch]);
+        var overview = new StoreOverview("PostgreSQL", "db:5432/costsense", "Redis", "redis:6379", 62_063, new(2025, 11, 1), new(2026, 11, 26), [batch]);
 
         var cut = Render<StoreOverviewCard>(p => p.Add(c => c.Overview, overview));
 
@@ -29,9 +29,21 @@ public sealed class StoreOverviewCardTests : ComponentTestBase
     }
 
     [Fact]
+    public void StoreOverviewCard_WithoutWhereTheStoreIs_NamesTheProviderAndTheCacheKindOnly()
+    {
+        var overview = new StoreOverview("SQLite", null, "Redis", null, 0, null, null, []);
+
+        var cut = Render<StoreOverviewCard>(p => p.Add(c => c.Overview, overview));
+
+        Assert.Equal("SQLite", cut.Find("[data-testid=store-database]").TextContent.Trim());
+        Assert.Equal("Redis", cut.Find("[data-testid=store-cache]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=store-overview] code"));
+    }
+
+    [Fact]
     public void StoreOverviewCard_ForAnEmptyStore_SaysThereIsNoCostYet()
     {
-        var cut = Render<StoreOverviewCard>(p => p.Add(c => c.Overview, new StoreOverview("SQLite", "/tmp/x.db", "In-memory", 0, null, null, [])));
+        var cut = Render<StoreOverviewCard>(p => p.Add(c => c.Overview, new StoreOverview("SQLite", "/tmp/x.db", "In-memory", null, 0, null, null, [])));
 
         Assert.Contains("no cost yet", cut.Markup);
         Assert.Empty(cut.FindAll("[data-testid=recent-imports]"));

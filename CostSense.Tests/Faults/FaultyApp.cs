@@ -1,10 +1,16 @@
 using System.Net.Http.Json;
+using System.Security.Claims;
 using System.Text.Json;
+using CostSense.Core.Access;
 using CostSense.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CostSense.Tests.Faults;
@@ -89,17 +95,43 @@ public sealed class FaultyApp : IAsyncDisposable
         return new FaultyApp(factory, root, admin, database, pg, cache);
     }
 
-    /// <summary>GET a health endpoint: its status code and its JSON report.</summary>
-    public async Task<(int Code, HealthBody Body)> HealthAsync(string path)
+    /// <summary>GET a health endpoint anonymously, as a probe does: its status code and its JSON report (status words only).</summary>
+    public Task<(int Code, HealthBody Body)> HealthAsync(string path) => HealthAsync(Client, path);
+
+    /// <summary>GET a health endpoint as a signed-in Admin, who is also told each check's description and duration.</summary>
+    public Task<(int Code, HealthBody Body)> AdminHealthAsync(string path) => HealthAsync(_adminClient ??= AdminClient(), path);
+
+    private HttpClient? _adminClient;
+
+    private static async Task<(int Code, HealthBody Body)> HealthAsync(HttpClient client, string path)
     {
-        using var response = await Client.GetAsync(path, TestContext.Current.CancellationToken);
+        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadFromJsonAsync<HealthBody>(new JsonSerializerOptions(JsonSerializerDefaults.Web), TestContext.Current.CancellationToken);
         return ((int)response.StatusCode, body!);
+    }
+
+    /// <summary>
+    /// A client carrying an Admin's sign-in cookie, protected with the app's own keys as the sign-in form would issue
+    /// it. Not the form itself: these tests read health while the store is down, and with it the users and the form.
+    /// Issued now, so the app does not check it against the store within the revalidation interval (a minute).
+    /// </summary>
+    private HttpClient AdminClient()
+    {
+        var scheme = IdentityConstants.ApplicationScheme;
+        var cookie = Get<IOptionsMonitor<CookieAuthenticationOptions>>().Get(scheme);
+        var admin = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, "faulty-app-admin"), new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, AppRoles.Admin)], scheme));
+        var now = DateTimeOffset.UtcNow;
+        var ticket = new AuthenticationTicket(admin, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddHours(1) }, scheme);
+        var client = _factory.CreateDefaultClient();
+        client.DefaultRequestHeaders.Add("Cookie", $"{cookie.Cookie.Name}={cookie.TicketDataFormat.Protect(ticket)}");
+        return client;
     }
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        _adminClient?.Dispose();
         await _factory.DisposeAsync();
         if (Postgres is not null) await Postgres.DisposeAsync();
         if (Redis is not null) await Redis.DisposeAsync();
@@ -115,7 +147,7 @@ public sealed class FaultyApp : IAsyncDisposable
     }
 }
 
-/// <summary>The JSON body of /health/live and /health/ready.</summary>
+/// <summary>The JSON body of /health/live and /health/ready; durations and descriptions are there for an Admin only.</summary>
 public sealed record HealthBody(string Status, double DurationMs, IReadOnlyList<HealthEntry> Checks)
 {
     public HealthEntry this[string name] => Checks.Single(c => c.Name == name);

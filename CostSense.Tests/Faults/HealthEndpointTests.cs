@@ -34,7 +34,7 @@ public sealed class HealthEndpointTests
     {
         await using var app = FaultyApp.Start(postgres: false, settings: NoDemo);
 
-        var (code, report) = await app.HealthAsync("/health/ready");
+        var (code, report) = await app.AdminHealthAsync("/health/ready");
 
         Assert.Equal(200, code);
         Assert.Equal("Degraded", report.Status);
@@ -58,7 +58,7 @@ public sealed class HealthEndpointTests
             ["Ollama:BaseUrl"] = $"http://assistant:s3cret@127.0.0.1:{proxy.Port}/",
         });
 
-        var (code, report) = await app.HealthAsync("/health/ready");
+        var (code, report) = await app.AdminHealthAsync("/health/ready");
         Assert.Equal((200, "Healthy"), (code, report["ollama"].Status));
         Assert.Equal("Healthy", report.Status);
         Assert.DoesNotContain("s3cret", report["ollama"].Description);

@@ -4,6 +4,8 @@ using CostSense.Core.Data;
 using CostSense.Core.Sources.Demo;
 using CostSense.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace CostSense.Tests.Store;
 
@@ -198,7 +200,7 @@ public abstract class StoreContractTests
         await using var host = await StartAsync();
         await host.Get<CostStore>().ReplacePeriodAsync("focus", new(2026, 3, 1), new(2026, 4, 1), Rows.Daily(new(2026, 3, 1), new(2026, 3, 4), 2.5m), Ct);
 
-        var o = await host.Get<StoreOverviewService>().GetAsync(Ct);
+        var o = await host.Get<StoreOverviewService>().GetAsync(Admin, Ct);
 
         Assert.Equal(Kind == StoreKind.Postgres ? "PostgreSQL" : "SQLite", o.Provider);
         Assert.DoesNotContain("Password", o.Location, StringComparison.OrdinalIgnoreCase);
@@ -208,6 +210,38 @@ public abstract class StoreContractTests
         Assert.Equal(("focus", 4, 10m, "USD"), (batch.Source, batch.RowCount, batch.EffectiveCost, batch.Currency));
         Assert.Equal(Now, batch.ImportedAt);
     }
+
+    [Fact]
+    public async Task Overview_ToAnAdmin_SaysWhereTheStoreAndTheCacheAre()
+    {
+        await using var host = await StartAsync(WithRedis);
+
+        var o = await host.Get<StoreOverviewService>().GetAsync(Admin, Ct);
+
+        var store = host.Get<IOptions<StoreOptions>>().Value;
+        var postgres = new NpgsqlConnectionStringBuilder(store.PostgresConnectionString);
+        Assert.Equal(Kind == StoreKind.Postgres ? $"{postgres.Host}:{postgres.Port}/{postgres.Database}" : store.SqlitePath, o.Location);
+        Assert.Equal(("Redis", "redis.internal:6390"), (o.Cache, o.CacheLocation));
+    }
+
+    [Theory]
+    [InlineData(AppRoles.Viewer)]
+    [InlineData(AppRoles.Analyst)]
+    public async Task Overview_ToAViewerOrAnalyst_NamesTheProviderAndTheCacheKind_ButNotWhereTheyAre(string role)
+    {
+        await using var host = await StartAsync(WithRedis);
+
+        var o = await host.Get<StoreOverviewService>().GetAsync(new Actor("id-" + role, role, [role]), Ct);
+
+        Assert.Equal(Kind == StoreKind.Postgres ? "PostgreSQL" : "SQLite", o.Provider);
+        Assert.Null(o.Location);
+        Assert.Equal(("Redis", null), (o.Cache, o.CacheLocation));
+    }
+
+    private static readonly Actor Admin = new("id-admin", "admin", [AppRoles.Admin]);
+
+    // Named only: nothing here reads the cache, so nothing connects to it.
+    private static readonly Dictionary<string, string?> WithRedis = new() { ["ConnectionStrings:Redis"] = "redis.internal:6390,password=not-shown" };
 
     protected static readonly Dictionary<string, string?> SmallDemo = new()
     {

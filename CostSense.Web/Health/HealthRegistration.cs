@@ -34,7 +34,10 @@ public static class HealthRegistration
         return builder;
     }
 
-    /// <summary>Both endpoints answer anonymous callers: probes and load balancers do not sign in.</summary>
+    /// <summary>
+    /// Both endpoints answer anonymous callers: probes and load balancers do not sign in. So they say status words
+    /// only, unless an Admin asks (<see cref="HealthResponse"/>).
+    /// </summary>
     public static WebApplication MapCostSenseHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync })

@@ -18,8 +18,9 @@ public abstract class RecommendationLifecycleTests
     protected abstract StoreKind Kind { get; }
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
-    private static readonly Actor Analyst = new("analyst-id", "analyst@app.test", [AppRoles.Analyst]);
-    private static readonly Actor Viewer = new("viewer-id", "viewer@app.test", [AppRoles.Viewer]);
+    // Real accounts in the test's store: a person's role is read from the store when they act.
+    private Actor Analyst { get; set; } = Actor.Anonymous;
+    private Actor Viewer { get; set; } = Actor.Anonymous;
 
     private static readonly Dictionary<string, string?> SmallDemo = new()
     {
@@ -42,6 +43,8 @@ public abstract class RecommendationLifecycleTests
     {
         var host = await CoreHost.StartAsync(Kind, Now, SmallDemo, services: s => s.AddSingleton<IEnumerable<IVmRule>>(_ => [new DeallocateEveryVm()]));
         await host.Get<IDemoTenantService>().GenerateAsync(Actor.System, Ct);
+        Analyst = await host.AddPersonAsync("analyst@app.test", AppRoles.Analyst);
+        Viewer = await host.AddPersonAsync("viewer@app.test", AppRoles.Viewer);
         return host;
     }
 

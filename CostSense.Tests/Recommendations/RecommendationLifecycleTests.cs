@@ -134,6 +134,51 @@ public abstract class RecommendationLifecycleTests
     }
 
     [Fact]
+    public async Task AnAnalystDemotedSinceSigningIn_IsRefused_AndTheRecommendationStaysOpen()
+    {
+        await using var host = await StartAsync();
+        // The circuit still holds the Analyst role it signed in with; the store no longer does.
+        await host.SetRoleInStoreAsync(Analyst, AppRoles.Viewer);
+        var refused = await AcceptRefusedAsync(host);
+        Assert.Contains("needs the Analyst role", refused.Message);
+    }
+
+    [Fact]
+    public async Task AnAnalystLockedSinceSigningIn_IsRefused_UntilTheLockEnds()
+    {
+        await using var host = await StartAsync();
+        await host.LockInStoreAsync(Analyst, Now.AddHours(1));
+        Assert.Contains("locked", (await AcceptRefusedAsync(host)).Message);
+
+        host.Time.Advance(TimeSpan.FromHours(2));
+        var service = host.Get<IRecommendationService>();
+        var target = (await DeallocationsAsync(service))[0];
+        Assert.Equal(1, await service.ChangeStatusAsync(Analyst, [target.Id], new StatusChange(RecommendationStatus.Accepted), Ct));
+    }
+
+    [Fact]
+    public async Task AnAnalystWhoseAccountWasRemoved_IsRefused()
+    {
+        await using var host = await StartAsync();
+        await host.RemoveFromStoreAsync(Analyst);
+        Assert.Contains("no longer exists", (await AcceptRefusedAsync(host)).Message);
+    }
+
+    /// <summary>The Analyst tries to accept one; the refusal leaves no change, no history and no audit entry behind.</summary>
+    private async Task<AccessDeniedException> AcceptRefusedAsync(CoreHost host)
+    {
+        var service = host.Get<IRecommendationService>();
+        var target = (await DeallocationsAsync(service))[0];
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            service.ChangeStatusAsync(Analyst, [target.Id], new StatusChange(RecommendationStatus.Accepted), Ct));
+        Assert.Equal(RecommendationStatus.Open, (await service.GetAsync(target.Id, Ct))!.Status);
+        Assert.Empty(await service.HistoryAsync(target.Id, Ct));
+        var audit = await host.Get<AuditTrail>().ListAsync(Actor.System, new AuditQuery(ActionPrefix: "recommendation."), Ct);
+        Assert.DoesNotContain(audit, e => e.ActorId == Analyst.Id);
+        return refused;
+    }
+
+    [Fact]
     public async Task Grid_PagesSortsAndFilters_InTheStore_AndTheCsvHoldsExactlyTheFilteredRows()
     {
         await using var host = await StartAsync();

@@ -1,3 +1,4 @@
+using CostSense.Core.Access;
 using CostSense.Core.Assistant;
 using CostSense.Core.Audit;
 using CostSense.Core.Conversations;
@@ -43,6 +44,7 @@ public static class CoreRegistration
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<StoreOverviewService>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<CurrentPermissions>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<AssistantRateLimiter>();
         services.AddCostAssistant();

@@ -23,6 +23,10 @@ public sealed record Actor(string Id, string Name, IReadOnlyCollection<string> R
 
     public bool Can(Permission permission) => Roles.Any(r => RolePermissions.Of(r).Contains(permission));
 
+    /// <summary>
+    /// Checks the roles this actor carries, which for a circuit are the ones it signed in with until its next
+    /// revalidation. Enough for reads; a change uses <see cref="CurrentPermissions"/>, which reads them from the store.
+    /// </summary>
     /// <exception cref="AccessDeniedException">The actor lacks the permission.</exception>
     public void Demand(Permission permission)
     {
@@ -39,10 +43,14 @@ public sealed record Actor(string Id, string Name, IReadOnlyCollection<string> R
     }
 }
 
-public sealed class AccessDeniedException(Actor actor, Permission permission)
-    : Exception(actor.IsAuthenticated
-        ? $"{actor.Name} may not do this: it needs the {RolePermissions.LeastRoleFor(permission)} role."
-        : "Sign in to do this.")
+public sealed class AccessDeniedException(Permission permission, string message) : Exception(message)
 {
+    public AccessDeniedException(Actor actor, Permission permission)
+        : this(permission, actor.IsAuthenticated
+            ? $"{actor.Name} may not do this: it needs the {RolePermissions.LeastRoleFor(permission)} role."
+            : "Sign in to do this.")
+    {
+    }
+
     public Permission Permission { get; } = permission;
 }

@@ -12,7 +12,7 @@ namespace CostSense.Core.Recommendations;
 /// (see <see cref="RecommendationRun"/>), so an import or a regenerated tenant shows up on the next page load.
 /// </summary>
 public sealed partial class RecommendationService(
-    IDbContextFactory<CostSenseDbContext> dbFactory, RecommendationEngine engine, AuditTrail audit,
+    IDbContextFactory<CostSenseDbContext> dbFactory, RecommendationEngine engine, AuditTrail audit, CurrentPermissions permissions,
     IOptions<RecommendationOptions> options, TimeProvider time, ILogger<RecommendationService> log) : IRecommendationService, IDisposable
 {
     /// <summary>The catalogue's prices are US dollars, so are the recommendations' figures.</summary>
@@ -133,7 +133,7 @@ public sealed partial class RecommendationService(
 
     public async Task<int> ChangeStatusAsync(Actor actor, IReadOnlyCollection<string> ids, StatusChange change, CancellationToken ct)
     {
-        actor.Demand(Permission.ActOnRecommendations);
+        actor = await permissions.DemandAsync(actor, Permission.ActOnRecommendations, ct);
         RecommendationLifecycle.Validate(change, Today);
         if (ids.Count == 0) return 0;
         if (ids.Count > 5_000) throw new ArgumentException("Change at most 5,000 recommendations at once.", nameof(ids));

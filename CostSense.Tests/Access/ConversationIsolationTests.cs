@@ -1,8 +1,6 @@
 using CostSense.Core.Access;
 using CostSense.Core.Conversations;
-using CostSense.Core.Data;
 using CostSense.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace CostSense.Tests.Access;
 
@@ -16,8 +14,8 @@ public abstract class ConversationIsolationTests
     public async Task AnotherUser_CannotList_Read_Append_OrDelete_SomeonesConversation()
     {
         await using var host = await CoreHost.StartAsync(Kind, new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
-        var alice = await AddUserAsync(host, "alice@app.test", AppRoles.Viewer);
-        var bob = await AddUserAsync(host, "bob@app.test", AppRoles.Admin);
+        var alice = await host.AddPersonAsync("alice@app.test", AppRoles.Viewer);
+        var bob = await host.AddPersonAsync("bob@app.test", AppRoles.Admin);
         var store = host.Get<ConversationStore>();
 
         var chat = await store.StartAsync(alice, "Why did spend jump last Tuesday?", Ct);
@@ -45,15 +43,6 @@ public abstract class ConversationIsolationTests
         await Assert.ThrowsAsync<AccessDeniedException>(() => store.StartAsync(guest, "hello", Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => store.ListAsync(Actor.System, 10, Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => store.ListAsync(Actor.Anonymous, 10, Ct));
-    }
-
-    private static async Task<Actor> AddUserAsync(CoreHost host, string email, string role)
-    {
-        await using var db = await host.Get<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(Ct);
-        var user = new CostSenseUser { UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant() };
-        db.Users.Add(user);
-        await db.SaveChangesAsync(Ct);
-        return new Actor(user.Id, email, [role]);
     }
 }
 

@@ -18,7 +18,8 @@ public class SessionRevocationTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/audit", ct)).StatusCode);
 
         var user = await app.EnsureUserAsync(TestApp.EmailOf(AppRoles.Analyst), AppRoles.Analyst);
-        await app.Services.GetRequiredService<UserAdministration>().LockAsync(new Actor("admin", "admin", [AppRoles.Admin]), user.Id, ct);
+        var admin = await app.ActorAsync(TestApp.EmailOf(AppRoles.Admin), AppRoles.Admin);
+        await app.Services.GetRequiredService<UserAdministration>().LockAsync(admin, user.Id, ct);
 
         // The cookie is re-checked against the store once the interval has passed since it was issued.
         await Task.Delay(TimeSpan.FromSeconds(11), ct);

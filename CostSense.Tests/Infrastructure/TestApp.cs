@@ -82,6 +82,13 @@ public sealed partial class TestApp : IAsyncDisposable
         return user;
     }
 
+    /// <summary>Creates a user with the role (once) and returns them as a circuit signed in now would hold them.</summary>
+    public async Task<Actor> ActorAsync(string email, string role)
+    {
+        var user = await EnsureUserAsync(email, role);
+        return new Actor(user.Id, email, [role]);
+    }
+
     /// <summary>Posts the sign-in form as a browser would: token from the page, fields by their names.</summary>
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, string? returnUrl = null)
     {

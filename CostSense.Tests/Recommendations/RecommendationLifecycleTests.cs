@@ -18,8 +18,9 @@ public abstract class RecommendationLifecycleTests
     protected abstract StoreKind Kind { get; }
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
-    private static readonly Actor Analyst = new("analyst-id", "analyst@app.test", [AppRoles.Analyst]);
-    private static readonly Actor Viewer = new("viewer-id", "viewer@app.test", [AppRoles.Viewer]);
+    // Real accounts in the test's store: a person's role is read from the store when they act.
+    private Actor Analyst { get; set; } = Actor.Anonymous;
+    private Actor Viewer { get; set; } = Actor.Anonymous;
 
     private static readonly Dictionary<string, string?> SmallDemo = new()
     {
@@ -42,6 +43,8 @@ public abstract class RecommendationLifecycleTests
     {
         var host = await CoreHost.StartAsync(Kind, Now, SmallDemo, services: s => s.AddSingleton<IEnumerable<IVmRule>>(_ => [new DeallocateEveryVm()]));
         await host.Get<IDemoTenantService>().GenerateAsync(Actor.System, Ct);
+        Analyst = await host.AddPersonAsync("analyst@app.test", AppRoles.Analyst);
+        Viewer = await host.AddPersonAsync("viewer@app.test", AppRoles.Viewer);
         return host;
     }
 
@@ -128,6 +131,51 @@ public abstract class RecommendationLifecycleTests
         Assert.Equal(1, await service.ChangeStatusAsync(Analyst, [ids[0]], new StatusChange(RecommendationStatus.Implemented), Ct));
         Assert.Equal(0, await service.ChangeStatusAsync(Analyst, [ids[0]], new StatusChange(RecommendationStatus.Accepted), Ct));
         Assert.Equal("test VMs, kept on purpose", (await service.GetAsync(ids[1], Ct))!.StatusReason);
+    }
+
+    [Fact]
+    public async Task AnAnalystDemotedSinceSigningIn_IsRefused_AndTheRecommendationStaysOpen()
+    {
+        await using var host = await StartAsync();
+        // The circuit still holds the Analyst role it signed in with; the store no longer does.
+        await host.SetRoleInStoreAsync(Analyst, AppRoles.Viewer);
+        var refused = await AcceptRefusedAsync(host);
+        Assert.Contains("needs the Analyst role", refused.Message);
+    }
+
+    [Fact]
+    public async Task AnAnalystLockedSinceSigningIn_IsRefused_UntilTheLockEnds()
+    {
+        await using var host = await StartAsync();
+        await host.LockInStoreAsync(Analyst, Now.AddHours(1));
+        Assert.Contains("locked", (await AcceptRefusedAsync(host)).Message);
+
+        host.Time.Advance(TimeSpan.FromHours(2));
+        var service = host.Get<IRecommendationService>();
+        var target = (await DeallocationsAsync(service))[0];
+        Assert.Equal(1, await service.ChangeStatusAsync(Analyst, [target.Id], new StatusChange(RecommendationStatus.Accepted), Ct));
+    }
+
+    [Fact]
+    public async Task AnAnalystWhoseAccountWasRemoved_IsRefused()
+    {
+        await using var host = await StartAsync();
+        await host.RemoveFromStoreAsync(Analyst);
+        Assert.Contains("no longer exists", (await AcceptRefusedAsync(host)).Message);
+    }
+
+    /// <summary>The Analyst tries to accept one; the refusal leaves no change, no history and no audit entry behind.</summary>
+    private async Task<AccessDeniedException> AcceptRefusedAsync(CoreHost host)
+    {
+        var service = host.Get<IRecommendationService>();
+        var target = (await DeallocationsAsync(service))[0];
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            service.ChangeStatusAsync(Analyst, [target.Id], new StatusChange(RecommendationStatus.Accepted), Ct));
+        Assert.Equal(RecommendationStatus.Open, (await service.GetAsync(target.Id, Ct))!.Status);
+        Assert.Empty(await service.HistoryAsync(target.Id, Ct));
+        var audit = await host.Get<AuditTrail>().ListAsync(Actor.System, new AuditQuery(ActionPrefix: "recommendation."), Ct);
+        Assert.DoesNotContain(audit, e => e.ActorId == Analyst.Id);
+        return refused;
     }
 
     [Fact]

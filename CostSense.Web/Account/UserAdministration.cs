@@ -6,14 +6,16 @@ using Microsoft.EntityFrameworkCore;
 namespace CostSense.Web.Account;
 
 /// <summary>
-/// Users and roles, for Admins. Every method checks the actor's permission itself and records the change in
-/// the audit trail; each call uses its own scope, so a long-lived circuit never holds a stale DbContext.
+/// Users and roles, for Admins. Every method checks the actor's permission itself, against the role the store holds
+/// now (an Admin demoted a moment ago manages no one), and records the change in the audit trail; each call uses its
+/// own scope, so a long-lived circuit never holds a stale DbContext.
 /// </summary>
-public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail audit, TimeProvider time)
+public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail audit, CurrentPermissions permissions, TimeProvider time)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(Actor actor, CancellationToken ct)
     {
-        actor.Demand(Permission.ManageUsers);
+        // A read, but of every account and its sign-in methods: an Admin demoted or locked a moment ago sees none of it.
+        await permissions.DemandAsync(actor, Permission.ManageUsers, ct);
         await using var scope = scopes.CreateAsyncScope();
         var users = Users(scope);
         var now = time.GetUtcNow();
@@ -32,7 +34,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
     /// <returns>The generated first password, to hand to the new user once.</returns>
     public async Task<string> CreateAsync(Actor actor, string email, string role, CancellationToken ct)
     {
-        actor.Demand(Permission.ManageUsers);
+        actor = await permissions.DemandAsync(actor, Permission.ManageUsers, ct);
         email = email.Trim();
         if (!new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email) || email.Length > 256)
             throw new UserAdministrationException($"'{email}' is not an e-mail address.");
@@ -51,7 +53,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
 
     public async Task SetRoleAsync(Actor actor, string userId, string role, CancellationToken ct)
     {
-        actor.Demand(Permission.ManageUsers);
+        actor = await permissions.DemandAsync(actor, Permission.ManageUsers, ct);
         RequireRole(role);
         await using var scope = scopes.CreateAsyncScope();
         var users = Users(scope);
@@ -69,7 +71,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
 
     public async Task LockAsync(Actor actor, string userId, CancellationToken ct)
     {
-        actor.Demand(Permission.ManageUsers);
+        actor = await permissions.DemandAsync(actor, Permission.ManageUsers, ct);
         await using var scope = scopes.CreateAsyncScope();
         var users = Users(scope);
         var user = await Find(users, userId);
@@ -83,7 +85,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
 
     public async Task UnlockAsync(Actor actor, string userId, CancellationToken ct)
     {
-        actor.Demand(Permission.ManageUsers);
+        actor = await permissions.DemandAsync(actor, Permission.ManageUsers, ct);
         await using var scope = scopes.CreateAsyncScope();
         var users = Users(scope);
         var user = await Find(users, userId);
@@ -95,7 +97,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
     /// <returns>The new generated password, to hand to the user once.</returns>
     public async Task<string> ResetPasswordAsync(Actor actor, string userId, CancellationToken ct)
     {
-        actor.Demand(Permission.ManageUsers);
+        actor = await permissions.DemandAsync(actor, Permission.ManageUsers, ct);
         await using var scope = scopes.CreateAsyncScope();
         var users = Users(scope);
         var user = await Find(users, userId);

@@ -12,7 +12,7 @@ namespace CostSense.Core.Sources.Demo;
 /// <summary>Writes the demo tenant into the store through the same writers every other source uses.</summary>
 public sealed class DemoTenantService(
     DemoTenantGenerator generator, CostStore costs, IDbContextFactory<CostSenseDbContext> dbFactory,
-    AuditTrail audit, IOptions<DemoTenantOptions> options, TimeProvider time, ILogger<DemoTenantService> log) : IDemoTenantService, IDisposable
+    AuditTrail audit, CurrentPermissions permissions, IOptions<DemoTenantOptions> options, TimeProvider time, ILogger<DemoTenantService> log) : IDemoTenantService, IDisposable
 {
     // One generation at a time: a second click waits for the first and then regenerates the same tenant.
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -38,7 +38,7 @@ public sealed class DemoTenantService(
 
     public async Task<DemoTenantSummary> GenerateAsync(Actor actor, CancellationToken ct)
     {
-        actor.Demand(Permission.ManageData);
+        actor = await permissions.DemandAsync(actor, Permission.ManageData, ct);
         await _gate.WaitAsync(ct);
         try
         {

@@ -29,7 +29,7 @@ public sealed class EntraDisabledTests : IAsyncLifetime
     [Fact]
     public async Task WithoutAClientId_ThereIsNoEntraSchemeAndNoButton()
     {
-        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = TestApp.BaseAddress });
 
         var html = await client.GetStringAsync("/Account/Login", TestContext.Current.CancellationToken);
 
@@ -42,7 +42,7 @@ public sealed class EntraDisabledTests : IAsyncLifetime
     [Fact]
     public async Task WithoutAClientId_PostingTheProviderAnywayIsRefused()
     {
-        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = TestApp.BaseAddress });
         var html = await client.GetStringAsync("/Account/Login", TestContext.Current.CancellationToken);
 
         var response = await client.PostAsync("/Account/ExternalLogin", new FormUrlEncodedContent(new Dictionary<string, string>

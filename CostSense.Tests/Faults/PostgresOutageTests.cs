@@ -94,11 +94,14 @@ public sealed class PostgresOutageTests
         var (code, _) = await app.HealthAsync("/health/live");
         Log($"live with the store down, {clock.ElapsedMilliseconds} ms after start: {code}");
         Assert.Equal(200, code);
-        var (readyCode, report) = await app.AdminHealthAsync("/health/ready");
+        var (readyCode, report) = await app.HealthAsync("/health/ready");
         Assert.Equal(503, readyCode);
         Assert.Equal("Unhealthy", report["store"].Status);
-        Assert.Contains("PostgreSQL (ConnectionStrings:CostSense) could not be reached (connection refused)", report["store"].Description);
-        AssertNoSecrets(report["store"].Description);
+        // Nobody can be signed in while the store has never answered (accounts and the cookies' key ring live there), so
+        // the report is the anonymous one; the problem in words is what the pages and the log say.
+        Assert.Null(report["store"].Description);
+        Assert.Contains("PostgreSQL (ConnectionStrings:CostSense) could not be reached (connection refused)", status.Problem);
+        AssertNoSecrets(status.Problem);
         Assert.False(status.Ready);
         Assert.Equal(StorePhase.Retrying, status.Current.Phase);
 
@@ -111,7 +114,9 @@ public sealed class PostgresOutageTests
         await using var db = await app.Get<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(Ct);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
         Assert.True(await db.CostRecords.AnyAsync(Ct));
-        Assert.Equal(200, (await app.HealthAsync("/health/ready")).Code);
+        var (backCode, back) = await app.AdminHealthAsync("/health/ready");
+        Assert.Equal(200, backCode);
+        Assert.Equal("PostgreSQL (ConnectionStrings:CostSense) answered.", back["store"].Description);
     }
 
     private static void AssertNoSecrets(string? text)

@@ -2,6 +2,7 @@
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks [-- --sizes 60,300,1200] [--postgres "Host=..."]
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --recommendations 8000: see RecommendationBenchmark.
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --assistant 300: see AssistantBenchmark.
+//   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --sign-in 40: see SignInBenchmark.
 // For each demo tenant size it seeds a fresh store, then times the dashboard query uncached (cache off)
 // and cached, and prints one row of figures. The dashboard reads rollups, so its time should stay flat
 // while raw rows grow.
@@ -19,6 +20,12 @@ using Microsoft.Extensions.Logging;
 if (Arg("--assistant") is { } tenant)
 {
     await AssistantBenchmark.RunAsync(int.Parse(tenant), Arg("--postgres"));
+    return;
+}
+
+if (Arg("--sign-in") is { } attempts)
+{
+    await SignInBenchmark.RunAsync(int.Parse(attempts), Arg("--postgres"));
     return;
 }
 

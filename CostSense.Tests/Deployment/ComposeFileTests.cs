@@ -67,11 +67,11 @@ public class ComposeFileTests
         Assert.Equal("costsense", pg.Database);
     }
 
-    /// <summary>Every "Section:Property" of Core's options classes, and the connection strings the app reads.</summary>
+    /// <summary>Every "Section:Property" of Core's and Web's options classes, and the connection strings the app reads.</summary>
     private static HashSet<string> KnownConfigurationKeys()
     {
         var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "ConnectionStrings:CostSense", "ConnectionStrings:Redis" };
-        foreach (var type in typeof(StoreOptions).Assembly.GetTypes())
+        foreach (var type in typeof(StoreOptions).Assembly.GetTypes().Concat(typeof(Program).Assembly.GetTypes()))
         {
             if (type.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() is not string section) continue;
             foreach (var p in type.GetProperties().Where(p => p.CanWrite)) keys.Add($"{section}:{p.Name}");

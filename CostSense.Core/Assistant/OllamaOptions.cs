@@ -23,10 +23,18 @@ public sealed class OllamaOptions : IValidatableObject
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The URL to show users and logs: without the user name and password a proxy in front of Ollama may need.
+    /// A method, not a property: validation reads every property.
+    /// </summary>
+    public string DisplayUrl() => BaseUrl.IsAbsoluteUri
+        ? BaseUrl.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)
+        : BaseUrl.OriginalString;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (!BaseUrl.IsAbsoluteUri || BaseUrl.Scheme is not ("http" or "https"))
-            yield return new ValidationResult($"{Section}:BaseUrl must be an absolute http(s) URL (was {BaseUrl}).", [nameof(BaseUrl)]);
+            yield return new ValidationResult($"{Section}:BaseUrl must be an absolute http(s) URL (was {DisplayUrl()}).", [nameof(BaseUrl)]);
         if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromHours(1))
             yield return new ValidationResult($"{Section}:Timeout must be between 00:00:01 and 01:00:00 (was {Timeout}).", [nameof(Timeout)]);
     }

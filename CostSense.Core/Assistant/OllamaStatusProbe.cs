@@ -27,7 +27,7 @@ public sealed class OllamaStatusProbe(OllamaConnection ollama, TimeProvider time
     public void Report(OllamaStatus status) => Volatile.Write(ref _last, status);
 
     public OllamaStatus Unreachable() => Status(OllamaState.Unreachable, null,
-        $"The assistant cannot reach Ollama at {ollama.Options.BaseUrl}. Start it, then check again.", StartCommand);
+        $"The assistant cannot reach Ollama at {ollama.Options.DisplayUrl()}. Start it, then check again.", StartCommand);
 
     public OllamaStatus ModelMissing(string? version) => Status(OllamaState.ModelMissing, version,
         $"Ollama is running, but the model {ollama.Options.Model} is not pulled yet. Pull it (about 2 GB), then check again.", PullCommand);
@@ -43,13 +43,13 @@ public sealed class OllamaStatusProbe(OllamaConnection ollama, TimeProvider time
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            log.LogInformation("Ollama is not reachable at {BaseUrl}: {Error}", ollama.Options.BaseUrl, e.Message);
+            log.LogInformation("Ollama is not reachable at {BaseUrl}: {Error}", ollama.Options.DisplayUrl(), e.Message);
             return Unreachable();
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            log.LogWarning(e, "Ollama at {BaseUrl} answered /api/version unexpectedly", ollama.Options.BaseUrl);
-            return Status(OllamaState.Error, null, $"Ollama at {ollama.Options.BaseUrl} answered unexpectedly: {e.Message}", StartCommand);
+            log.LogWarning(e, "Ollama at {BaseUrl} answered /api/version unexpectedly", ollama.Options.DisplayUrl());
+            return Status(OllamaState.Error, null, $"Ollama at {ollama.Options.DisplayUrl()} answered unexpectedly: {e.Message}", StartCommand);
         }
         try
         {
@@ -60,7 +60,7 @@ public sealed class OllamaStatusProbe(OllamaConnection ollama, TimeProvider time
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            log.LogWarning(e, "Ollama at {BaseUrl} could not list its models", ollama.Options.BaseUrl);
+            log.LogWarning(e, "Ollama at {BaseUrl} could not list its models", ollama.Options.DisplayUrl());
             return Status(OllamaState.Error, version, $"Ollama {version} did not list its models: {e.Message}", StartCommand);
         }
     }
@@ -74,5 +74,5 @@ public sealed class OllamaStatusProbe(OllamaConnection ollama, TimeProvider time
     }
 
     private OllamaStatus Status(OllamaState state, string? version, string message, string? fix) =>
-        new(state, ollama.Options.Model, ollama.Options.BaseUrl.ToString(), version, message, fix, time.GetUtcNow());
+        new(state, ollama.Options.Model, ollama.Options.DisplayUrl(), version, message, fix, time.GetUtcNow());
 }

@@ -56,6 +56,26 @@ public sealed class AssistantFailureTests
     }
 
     [Fact]
+    public async Task OllamaDown_BehindAProxyWithCredentials_NeitherTheAnswerNorTheStatusShowsThem()
+    {
+        var down = NothingListening();
+        var withCredentials = new UriBuilder(down) { UserName = "assistant", Password = "s3cret-proxy-pw" }.Uri;
+        await using var host = await AssistantHost.StartAsync(demoTenant: false, new Dictionary<string, string?> { ["Assistant:MaxRetries"] = "0" }, ollamaUrl: withCredentials);
+        var actor = await host.NewUserAsync();
+
+        var failed = Assert.IsType<AnswerFailed>((await host.AskAsync(actor, "Hello"))[^1]);
+        var status = await host.Assistant.StatusAsync(refresh: true, Ct);
+
+        Assert.Equal($"The assistant cannot reach Ollama at {down}. Start it, then check again.", failed.Message);
+        Assert.Equal(down.ToString(), status.BaseUrl);
+        foreach (var shown in new[] { failed.Message, status.Message, status.BaseUrl })
+        {
+            Assert.DoesNotContain("s3cret-proxy-pw", shown);
+            Assert.DoesNotContain("assistant@", shown);
+        }
+    }
+
+    [Fact]
     public async Task ModelNotPulled_TheAnswerAndTheStatusGiveThePullCommand()
     {
         await using var host = await AssistantHost.StartAsync(demoTenant: false);

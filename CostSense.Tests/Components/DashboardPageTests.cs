@@ -16,6 +16,7 @@ public sealed class DashboardPageTests : ComponentTestBase
     {
         Services.AddSingleton<IDashboardService>(_dashboards);
         Services.AddSingleton<IDemoTenantService>(new FakeDemoTenantService());
+        Services.AddSingleton<CostSense.Core.Recommendations.IRecommendationService>(new FakeRecommendationService());
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 16, 8, 0, 0, TimeSpan.Zero)));
         _status.MarkReady();
         Services.AddSingleton(_status);

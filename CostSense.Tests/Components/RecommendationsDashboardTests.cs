@@ -9,9 +9,9 @@ public sealed class RecommendationsDashboardTests : ComponentTestBase
 {
     private readonly FakeRecommendationService _recs = new();
 
-    private void Use(IRecommendationService? service)
+    private void Use(IRecommendationService service)
     {
-        if (service is not null) Services.AddSingleton(service);
+        Services.AddSingleton(service);
         OnLiveCircuit();
     }
 
@@ -37,12 +37,15 @@ public sealed class RecommendationsDashboardTests : ComponentTestBase
     }
 
     [Fact]
-    public void SavingsCard_WithoutTheService_ShowsANote()
+    public void TopRecommendations_WhenTheServiceFails_ShowsANoteInsteadOfCrashing()
     {
-        Use(null);
-        var cut = Render<SavingsCard>();
+        _recs.Failure = new InvalidOperationException("connection refused");
+        Use(_recs);
 
-        Assert.NotNull(cut.Find("[data-testid='savings-unavailable']"));
+        var cut = Render<TopRecommendations>(p => p.Add(c => c.Currency, "USD"));
+
+        cut.WaitForAssertion(() => Assert.Contains("Recommendations are not available right now.", cut.Markup));
+        Assert.Empty(cut.FindAll("[data-testid='top-rec']"));
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class DashboardStoreFaultTests : ComponentTestBase
     {
         Services.AddSingleton<IDashboardService>(_dashboards);
         Services.AddSingleton<IDemoTenantService>(new NoDemo());
+        Services.AddSingleton<CostSense.Core.Recommendations.IRecommendationService>(new CostSense.Tests.Components.FakeRecommendationService());
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 16, 8, 0, 0, TimeSpan.Zero)));
         Services.AddSingleton(_status);
         OnLiveCircuit();

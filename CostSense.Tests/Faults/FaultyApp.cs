@@ -24,11 +24,11 @@ public sealed class FaultyApp : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
     private readonly string _root;
-    private readonly string? _admin;
+    private readonly PostgresDatabase? _database;
 
-    private FaultyApp(WebApplicationFactory<Program> factory, string root, string? admin, string? database, FaultProxy? postgres, FaultProxy? redis)
+    private FaultyApp(WebApplicationFactory<Program> factory, string root, PostgresDatabase? database, FaultProxy? postgres, FaultProxy? redis)
     {
-        (_factory, _root, _admin, Database, Postgres, Redis) = (factory, root, admin, database, postgres, redis);
+        (_factory, _root, _database, Postgres, Redis) = (factory, root, database, postgres, redis);
         Client = factory.CreateClient();
     }
 
@@ -37,13 +37,13 @@ public sealed class FaultyApp : IAsyncDisposable
     /// <summary>Between the app and Redis; null with the in-memory cache.</summary>
     public FaultProxy? Redis { get; }
     /// <summary>The app's own PostgreSQL database.</summary>
-    public string? Database { get; }
+    public string? Database => _database?.Name;
     public HttpClient Client { get; }
     public IServiceProvider Services => _factory.Services;
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>A connection string straight to the app's database, around the proxy: what the server really holds.</summary>
-    public string Direct => new NpgsqlConnectionStringBuilder(_admin) { Database = Database }.ConnectionString;
+    public string Direct => _database!.ConnectionString;
 
     public static FaultyApp Start(bool postgres, bool redis = false, bool postgresUp = true, IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null)
@@ -65,17 +65,16 @@ public sealed class FaultyApp : IAsyncDisposable
             // Nothing listens on port 1: the assistant is down in these tests unless one says otherwise.
             ["Ollama:BaseUrl"] = "http://127.0.0.1:1",
         };
-        string? admin = null, database = null;
+        PostgresDatabase? database = null;
         FaultProxy? pg = null, cache = null;
         if (postgres)
         {
-            admin = TestServers.RequirePostgres();
-            var target = new NpgsqlConnectionStringBuilder(admin);
+            database = PostgresDatabase.Create("costsense_fault");
+            var target = new NpgsqlConnectionStringBuilder(database.ConnectionString);
             pg = FaultProxy.Create(target.Host!, target.Port, started: postgresUp);
-            database = $"costsense_fault_{Guid.NewGuid():N}";
-            config["ConnectionStrings:CostSense"] = new NpgsqlConnectionStringBuilder(admin)
+            config["ConnectionStrings:CostSense"] = new NpgsqlConnectionStringBuilder(database.ConnectionString)
             {
-                Host = "127.0.0.1", Port = pg.Port, Database = database, Timeout = 5,
+                Host = "127.0.0.1", Port = pg.Port, Timeout = 5,
             }.ConnectionString;
         }
         if (redis)
@@ -92,7 +91,7 @@ public sealed class FaultyApp : IAsyncDisposable
             foreach (var (k, v) in config) b.UseSetting(k, v);
             if (services is not null) b.ConfigureTestServices(services);
         });
-        return new FaultyApp(factory, root, admin, database, pg, cache);
+        return new FaultyApp(factory, root, database, pg, cache);
     }
 
     /// <summary>GET a health endpoint anonymously, as a probe does: its status code and its JSON report (status words only).</summary>
@@ -135,13 +134,7 @@ public sealed class FaultyApp : IAsyncDisposable
         await _factory.DisposeAsync();
         if (Postgres is not null) await Postgres.DisposeAsync();
         if (Redis is not null) await Redis.DisposeAsync();
-        if (Database is not null)
-        {
-            await using var conn = new NpgsqlConnection(_admin);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Database}\" WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        if (_database is not null) await _database.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace CostSense.Tests.Infrastructure;
 
@@ -18,11 +17,9 @@ public sealed class CoreHost : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly string _root;
-    private readonly string? _postgresAdmin;
-    private readonly string? _database;
+    private readonly PostgresDatabase? _database;
 
-    private CoreHost(IHost host, string root, string? postgresAdmin, string? database) =>
-        (_host, _root, _postgresAdmin, _database) = (host, root, postgresAdmin, database);
+    private CoreHost(IHost host, string root, PostgresDatabase? database) => (_host, _root, _database) = (host, root, database);
 
     public IServiceProvider Services => _host.Services;
     public FakeTimeProvider Time => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
@@ -37,12 +34,11 @@ public sealed class CoreHost : IAsyncDisposable
             ["CostSense:Demo:Enabled"] = "false",
             ["CostSense:Store:SqlitePath"] = Path.Combine(root, "store.db"),
         };
-        string? admin = null, database = null;
+        PostgresDatabase? database = null;
         if (kind == StoreKind.Postgres)
         {
-            admin = TestServers.RequirePostgres();
-            database = $"costsense_test_{Guid.NewGuid():N}";
-            config["ConnectionStrings:CostSense"] = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
+            database = PostgresDatabase.Create();
+            config["ConnectionStrings:CostSense"] = database.ConnectionString;
         }
         if (redis) config["ConnectionStrings:Redis"] = TestServers.RequireRedis();
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
@@ -55,20 +51,14 @@ public sealed class CoreHost : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(TestContext.Current.CancellationToken);
-        return new CoreHost(host, root, admin, database);
+        return new CoreHost(host, root, database);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();
         _host.Dispose();
-        if (_database is not null)
-        {
-            await using var conn = new NpgsqlConnection(_postgresAdmin);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        if (_database is not null) await _database.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }

@@ -120,7 +120,7 @@ public sealed partial class CostAssistant
         AnswerFailed? failed, bool stopped)
     {
         if (conversation is null || (text.Length == 0 && failed is null && guard is null)) return;
-        var content = failed is not null ? Join(text, FailedMark + failed.Message) : stopped ? Join(text, StoppedMark) : text;
+        var content = TranscriptFormatter.StoredAnswer(text, failed?.Message, stopped);
         try
         {
             await conversations.AppendAsync(actor, conversation.Id, new ConversationMessage
@@ -135,21 +135,6 @@ public sealed partial class CostAssistant
         {
             log.LogWarning(e, "The assistant's answer could not be stored in conversation {Conversation}", conversation.Id);
         }
-    }
-
-    /// <summary>How a stored answer says it was stopped, or why it failed; neither is sent back to the model.</summary>
-    internal const string StoppedMark = "*(stopped)*";
-    internal const string FailedMark = "⚠ ";
-    private const string Separator = "\n\n";
-
-    private static string Join(string text, string mark) => text.Length > 0 ? text + Separator + mark : mark;
-
-    /// <summary>The answer as the model should remember it: without the marks the user sees.</summary>
-    private static string Unmarked(string content)
-    {
-        var failed = content.IndexOf(FailedMark, StringComparison.Ordinal);
-        if (failed == 0 || (failed > 0 && content.AsSpan(0, failed).EndsWith(Separator))) content = content[..failed];
-        return content.EndsWith(StoppedMark, StringComparison.Ordinal) ? content[..^StoppedMark.Length] : content.TrimEnd();
     }
 
     /// <summary>Rules first; when they are unsure, a one-word question to the model; when that fails, the rules' best guess.</summary>

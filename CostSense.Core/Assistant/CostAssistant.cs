@@ -28,7 +28,6 @@ public sealed partial class CostAssistant(
     ILogger<CostAssistant> log) : ICostAssistant
 {
     public const int MaxQuestionLength = 4_000;
-    private const int MaxHistoryChars = 2_000;
 
     public IReadOnlyList<string> SuggestedQuestions { get; } =
     [
@@ -68,11 +67,6 @@ public sealed partial class CostAssistant(
         actor.IsPerson && await conversations.DeleteAsync(actor, conversationId, ct);
 
     /// <summary>Earlier turns for the model: the last few messages, each cut to a bounded length.</summary>
-    private IReadOnlyList<ChatMessage> HistoryOf(Conversation? conversation) => conversation is null ? [] : conversation.Messages
-        .TakeLast(options.Value.HistoryMessages)
-        .Select(m => (m.Role, Content: m.Role == "user" ? m.Content : Unmarked(m.Content).Trim()))
-        .Where(m => m.Content.Length > 0)
-        .Select(m => new ChatMessage(m.Role == "user" ? ChatRole.User : ChatRole.Assistant,
-            m.Content.Length <= MaxHistoryChars ? m.Content : m.Content[..MaxHistoryChars] + "…"))
-        .ToList();
+    private IReadOnlyList<ChatMessage> HistoryOf(Conversation? conversation) =>
+        conversation is null ? [] : TranscriptFormatter.ForModel(conversation.Messages, options.Value.HistoryMessages);
 }

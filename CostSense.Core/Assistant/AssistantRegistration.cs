@@ -17,5 +17,6 @@ internal static class AssistantRegistration
         .AddSingleton<FinOpsAdvisorTools>()
         .AddSingleton<SpecialistCatalog>()
         .AddSingleton<QuickAnswers>()
+        .AddSingleton<SpecialistRouter>()
         .AddSingleton<ICostAssistant, CostAssistant>();
 }

@@ -80,7 +80,7 @@ public sealed partial class CostAssistant
                 await change.WaitAsync(token);
             }
 
-            specialist = await RouteAsync(question, token);
+            specialist = await router.RouteAsync(question, token);
             Emit(new Routed(specialist.Value));
             guard = new ToolGuard(specialists.ToolsOf(specialist.Value));
             await AnswerAsync(specialist.Value, guard, history, question, Text, Tools, token);
@@ -134,31 +134,6 @@ public sealed partial class CostAssistant
         catch (Exception e)
         {
             log.LogWarning(e, "The assistant's answer could not be stored in conversation {Conversation}", conversation.Id);
-        }
-    }
-
-    /// <summary>Rules first; when they are unsure, a one-word question to the model; when that fails, the rules' best guess.</summary>
-    private async Task<SpecialistKind> RouteAsync(string question, CancellationToken ct)
-    {
-        var decision = QuestionRouter.Route(question);
-        if (decision.IsSure) return decision.Specialist;
-        try
-        {
-            using var quick = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            quick.CancelAfter(TimeSpan.FromSeconds(30));
-            var options = ollama.NewChatOptions();
-            options.Temperature = 0;
-            options.MaxOutputTokens = 5;
-            var reply = await ((IChatClient)ollama.Api).GetResponseAsync(
-                [new ChatMessage(ChatRole.System, QuestionRouter.ModelChoicePrompt), new ChatMessage(ChatRole.User, question)], options, quick.Token);
-            var choice = QuestionRouter.ParseModelChoice(reply.Text) ?? decision.Specialist;
-            log.LogInformation("Routed by the model ({Reason}): {Specialist}", decision.Reason, choice);
-            return choice;
-        }
-        catch (Exception e) when (!ct.IsCancellationRequested)
-        {
-            log.LogInformation("The model could not route ({Error}); the rules' guess stands: {Specialist}", e.Message, decision.Specialist);
-            return decision.Specialist;
         }
     }
 }

@@ -16,6 +16,7 @@ namespace CostSense.Core.Assistant;
 /// </summary>
 public sealed partial class CostAssistant(
     OllamaConnection ollama,
+    SpecialistRouter router,
     OllamaStatusProbe probe,
     SpecialistCatalog specialists,
     AssistantQueue queue,

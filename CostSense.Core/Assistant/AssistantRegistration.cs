@@ -18,5 +18,6 @@ internal static class AssistantRegistration
         .AddSingleton<SpecialistCatalog>()
         .AddSingleton<QuickAnswers>()
         .AddSingleton<SpecialistRouter>()
+        .AddSingleton<AnswerTurn>()
         .AddSingleton<ICostAssistant, CostAssistant>();
 }

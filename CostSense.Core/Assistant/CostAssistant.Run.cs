@@ -1,5 +1,3 @@
-using System.Text;
-using System.Threading.Channels;
 using CostSense.Core.Access;
 using CostSense.Core.Conversations;
 using Microsoft.Extensions.AI;
@@ -9,33 +7,14 @@ namespace CostSense.Core.Assistant;
 
 public sealed partial class CostAssistant
 {
-    /// <summary>How often a tool call written as text is run and the model asked again, per answer.</summary>
-    private const int MaxTextToolRounds = 3;
-
-    private async Task RunAsync(Actor actor, Guid? conversationId, string question, ChannelWriter<AssistantEvent> events, CancellationToken ct)
+    private async Task RunAsync(Actor actor, Guid? conversationId, string question, AnswerProgress answer, CancellationToken ct)
     {
         var o = options.Value;
-        var answer = new StringBuilder();
-        SpecialistKind? specialist = null;
-        ToolGuard? guard = null;
         AnswerFailed? failed = null;
         Conversation? conversation = null;
         using var deadline = new CancellationTokenSource(o.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         var token = linked.Token;
-
-        void Emit(AssistantEvent e) => events.TryWrite(e);
-        void Text(string text)
-        {
-            if (text.Length == 0) return;
-            answer.Append(text);
-            Emit(new TextDelta(text));
-        }
-        void Tools()
-        {
-            if (guard is null) return;
-            foreach (var call in guard.TakeNew()) Emit(new ToolCalled(call));
-        }
 
         try
         {
@@ -43,12 +22,12 @@ public sealed partial class CostAssistant
             question = question.Trim();
             if (question.Length == 0 || question.Length > MaxQuestionLength)
             {
-                Emit(new AnswerFailed(AssistantProblem.InvalidQuestion, $"Ask a question of 1 to {MaxQuestionLength:N0} characters."));
+                answer.Emit(new AnswerFailed(AssistantProblem.InvalidQuestion, $"Ask a question of 1 to {MaxQuestionLength:N0} characters."));
                 return;
             }
             if (rateLimiter.TryAsk(actor) is { IsAllowed: false } limit)
             {
-                Emit(new AnswerFailed(AssistantProblem.RateLimited, limit.Message));
+                answer.Emit(new AnswerFailed(AssistantProblem.RateLimited, limit.Message));
                 return;
             }
 
@@ -59,16 +38,16 @@ public sealed partial class CostAssistant
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 log.LogWarning(e, "The assistant could not store a conversation");
-                Emit(new AnswerFailed(AssistantProblem.StoreUnavailable, "The database is not available, so the conversation cannot be saved or answered from your data. The Data page shows the store's state; ask again once it is back."));
+                answer.Emit(new AnswerFailed(AssistantProblem.StoreUnavailable, "The database is not available, so the conversation cannot be saved or answered from your data. The Data page shows the store's state; ask again once it is back."));
                 return;
             }
             if (conversationId is not null && conversation is null && actor.IsPerson)
             {
-                Emit(new AnswerFailed(AssistantProblem.InvalidQuestion, "That conversation does not exist, or it is not yours. Start a new chat."));
+                answer.Emit(new AnswerFailed(AssistantProblem.InvalidQuestion, "That conversation does not exist, or it is not yours. Start a new chat."));
                 return;
             }
             var history = HistoryOf(conversation);
-            Emit(new ConversationOpened(conversation?.Id ?? Guid.Empty, conversation?.Title ?? question));
+            answer.Emit(new ConversationOpened(conversation?.Id ?? Guid.Empty, conversation?.Title ?? question));
             if (conversation is not null)
                 await conversations.AppendAsync(actor, conversation.Id, new ConversationMessage { Role = "user", Content = question }, token);
 
@@ -76,32 +55,31 @@ public sealed partial class CostAssistant
             while (!slot.IsGranted)
             {
                 var change = slot.NextChange;
-                Emit(new Queued(slot.Position));
+                answer.Emit(new Queued(slot.Position));
                 await change.WaitAsync(token);
             }
 
-            specialist = await router.RouteAsync(question, token);
-            Emit(new Routed(specialist.Value));
-            guard = new ToolGuard(specialists.ToolsOf(specialist.Value));
-            await AnswerAsync(specialist.Value, guard, history, question, Text, Tools, token);
-            Tools();
-            Emit(new AnswerCompleted(answer.ToString()));
+            var specialist = await router.RouteAsync(question, token);
+            answer.RoutedTo(specialist);
+            await answers.StreamAsync(specialist, history, question, answer, token);
+            answer.ReportTools();
+            answer.Emit(new AnswerCompleted(answer.Text));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            log.LogInformation("The user stopped an answer after {Chars} characters", answer.Length);
+            log.LogInformation("The user stopped an answer after {Chars} characters", answer.Text.Length);
         }
         catch (Exception e)
         {
             failed = AssistantErrors.Describe(e, probe, ollama.Options, o, answerTimedOut: deadline.IsCancellationRequested && !ct.IsCancellationRequested);
             log.LogWarning(e, "The assistant could not answer: {Problem}", failed.Problem);
-            Tools();
-            Emit(failed);
+            answer.ReportTools();
+            answer.Emit(failed);
         }
         finally
         {
-            events.TryComplete();
-            await SaveAnswerAsync(actor, conversation, answer.ToString(), specialist, guard, failed, stopped: ct.IsCancellationRequested);
+            answer.Complete();
+            await SaveAnswerAsync(actor, conversation, answer, failed, stopped: ct.IsCancellationRequested);
         }
     }
 
@@ -116,19 +94,18 @@ public sealed partial class CostAssistant
     /// Keeps what the user saw: the (partial) answer, marked when it was stopped, or why there was none. A stop does
     /// not cancel the save.
     /// </summary>
-    private async Task SaveAnswerAsync(Actor actor, Conversation? conversation, string text, SpecialistKind? specialist, ToolGuard? guard,
-        AnswerFailed? failed, bool stopped)
+    private async Task SaveAnswerAsync(Actor actor, Conversation? conversation, AnswerProgress answer, AnswerFailed? failed, bool stopped)
     {
-        if (conversation is null || (text.Length == 0 && failed is null && guard is null)) return;
-        var content = TranscriptFormatter.StoredAnswer(text, failed?.Message, stopped);
+        if (conversation is null || (!answer.HasText && failed is null && answer.Guard is null)) return;
+        var content = TranscriptFormatter.StoredAnswer(answer.Text, failed?.Message, stopped);
         try
         {
             await conversations.AppendAsync(actor, conversation.Id, new ConversationMessage
             {
                 Role = "assistant",
                 Content = content,
-                Specialist = specialist?.DisplayName(),
-                ToolCalls = guard is { Called.Count: > 0 } ? string.Join("\n", guard.Called.Select(c => c.Display)) : null,
+                Specialist = answer.Specialist?.DisplayName(),
+                ToolCalls = answer.Guard is { Called.Count: > 0 } guard ? string.Join("\n", guard.Called.Select(c => c.Display)) : null,
             }, CancellationToken.None);
         }
         catch (Exception e)

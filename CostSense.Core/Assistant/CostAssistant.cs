@@ -17,13 +17,12 @@ namespace CostSense.Core.Assistant;
 public sealed partial class CostAssistant(
     OllamaConnection ollama,
     SpecialistRouter router,
+    AnswerTurn answers,
     OllamaStatusProbe probe,
-    SpecialistCatalog specialists,
     AssistantQueue queue,
     AssistantRateLimiter rateLimiter,
     ConversationStore conversations,
     QuickAnswers quick,
-    IDashboardService dashboard,
     IOptions<AssistantOptions> options,
     TimeProvider time,
     ILogger<CostAssistant> log) : ICostAssistant
@@ -43,7 +42,7 @@ public sealed partial class CostAssistant(
     public async IAsyncEnumerable<AssistantEvent> AskAsync(Actor actor, Guid? conversationId, string question, [EnumeratorCancellation] CancellationToken ct)
     {
         var channel = Channel.CreateUnbounded<AssistantEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var run = RunAsync(actor, conversationId, question, channel.Writer, ct);
+        var run = RunAsync(actor, conversationId, question, new AnswerProgress(channel.Writer), ct);
         // A stop ends the stream quietly: the reader keeps what it has and the run stores the partial answer.
         await foreach (var e in channel.Reader.ReadAllAsync(CancellationToken.None))
             yield return e;

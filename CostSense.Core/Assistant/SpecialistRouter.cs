@@ -7,7 +7,7 @@ namespace CostSense.Core.Assistant;
 /// Picks who answers a question: the rules of <see cref="QuestionRouter"/> first; when they are unsure, a one-word
 /// question to the model; when that fails or names nobody, the rules' best guess.
 /// </summary>
-public sealed class SpecialistRouter(OllamaConnection ollama, ILogger<SpecialistRouter> log)
+public sealed class SpecialistRouter(OllamaConnection ollama, TimeProvider time, ILogger<SpecialistRouter> log)
 {
     /// <summary>How long the model may take to name a specialist before the rules' guess stands.</summary>
     private static readonly TimeSpan ModelChoiceTimeout = TimeSpan.FromSeconds(30);
@@ -18,8 +18,8 @@ public sealed class SpecialistRouter(OllamaConnection ollama, ILogger<Specialist
         if (decision.IsSure) return decision.Specialist;
         try
         {
-            using var quick = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            quick.CancelAfter(ModelChoiceTimeout);
+            using var limit = new CancellationTokenSource(ModelChoiceTimeout, time);
+            using var quick = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token);
             var options = ollama.NewChatOptions();
             options.Temperature = 0;
             options.MaxOutputTokens = 5;

@@ -31,7 +31,7 @@ public sealed class KeyRingTests
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         // A form the first instance rendered: its token and the antiforgery cookie are protected with the ring's key.
         var token = TestApp.AntiforgeryToken(await browser.GetStringAsync("/", Ct));
-        var cookieHeader = cookies.GetCookieHeader(TestApp.BaseAddress);
+        var cookieHeader = cookies.GetCookieHeader(first.BaseAddress);
 
         for (var start = 1; start <= 2; start++)
         {

@@ -1,7 +1,7 @@
 using CostSense.Core.Access;
 using CostSense.Core.Recommendations;
+using CostSense.Tests.Infrastructure;
 using CostSense.Web.Account;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -17,7 +17,8 @@ public sealed class DemotionEndToEndTests(DemotionEndToEndTests.App app) : IClas
     /// </summary>
     public sealed class App : WebAppFixture
     {
-        protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("CostSense:Auth:RevalidationInterval", "01:00:00");
+        protected override TestAppOptions Options =>
+            base.Options with { Settings = new Dictionary<string, string?> { ["CostSense:Auth:RevalidationInterval"] = "01:00:00" } };
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-
 namespace CostSense.Tests.Infrastructure;
 
 /// <summary>The settings every app under test starts from: its own store, no Redis, no demo data unless asked.</summary>
@@ -12,13 +10,4 @@ public static class TestSettings
         // Tests sign in often from one address; the limit itself is tested with a low value of its own.
         ["CostSense:Auth:SignInsPerMinute"] = "10000",
     };
-
-    public static IWebHostBuilder UseIsolatedStore(this IWebHostBuilder b, string root, bool demo = false) => b
-        .UseEnvironment("Test")
-        .UseSetting("CostSense:Store:SqlitePath", Path.Combine(root, "store.db"))
-        .UseSetting("ConnectionStrings:CostSense", "")
-        .UseSetting("ConnectionStrings:Redis", "")
-        .UseSetting("CostSense:Demo:Enabled", demo ? "true" : "false")
-        // Tests sign in often from one address; the limit itself is tested with a low value of its own.
-        .UseSetting("CostSense:Auth:SignInsPerMinute", "10000");
 }

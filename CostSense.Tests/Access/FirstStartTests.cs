@@ -1,11 +1,9 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
 using CostSense.Core.Access;
 using CostSense.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CostSense.Tests.Access;
 
@@ -73,21 +71,4 @@ public partial class FirstStartTests
 
     [GeneratedRegex(@"generated password (\S+) ")]
     private static partial Regex GeneratedPassword();
-}
-
-/// <summary>Keeps every formatted log message of the app under test.</summary>
-public sealed class LogCapture : ILoggerProvider
-{
-    private readonly ConcurrentQueue<string> _messages = new();
-    public IReadOnlyCollection<string> Messages => _messages;
-    public ILogger CreateLogger(string categoryName) => new Logger(_messages);
-    public void Dispose() { }
-
-    private sealed class Logger(ConcurrentQueue<string> messages) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            messages.Enqueue(formatter(state, exception));
-    }
 }

@@ -121,7 +121,7 @@ public sealed partial class SignInEnumerationTests(SignInEnumerationTests.App fi
         for (var i = 0; i < attempts; i++)
         {
             using var response = await TestApp.SignInAsync(client, email, $"wrong-{i}");
-            outcomes.Add(response.StatusCode == HttpStatusCode.OK ? "form" : new Uri(TestApp.BaseAddress, response.Headers.Location!).AbsolutePath);
+            outcomes.Add(response.StatusCode == HttpStatusCode.OK ? "form" : new Uri(client.BaseAddress!, response.Headers.Location!).AbsolutePath);
         }
         return outcomes;
     }

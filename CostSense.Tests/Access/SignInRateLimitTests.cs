@@ -1,7 +1,5 @@
 using System.Net;
 using CostSense.Tests.Infrastructure;
-using CostSense.Tests.Security;
-using Microsoft.AspNetCore.Hosting;
 
 namespace CostSense.Tests.Access;
 
@@ -13,8 +11,11 @@ public sealed class SignInRateLimitTests
     [Fact]
     public async Task SignInPosts_OverTheLimit_AreRefusedWith429_PerClientAddress()
     {
-        await using var app = new HardenedApp(b => b.UseSetting("CostSense:Auth:SignInsPerMinute", "3"));
-        using var client = app.StartOnKestrel();
+        await using var app = await TestApp.StartAsync(new TestAppOptions
+        {
+            Server = AppServer.KestrelHttps, Settings = new Dictionary<string, string?> { ["CostSense:Auth:SignInsPerMinute"] = "3" },
+        });
+        using var client = app.Client();
 
         // Three guesses at three different accounts use up this address's minute.
         foreach (var email in new[] { "a@app.test", "b@app.test", TestApp.AdminEmail })

@@ -2,12 +2,8 @@ using CostSense.Tests.Infrastructure;
 using CostSense.Core.Access;
 using CostSense.Core.Audit;
 using CostSense.Web.Account.Entra;
-using CostSense.Web.Startup;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Identity.Web;
 
@@ -21,46 +17,40 @@ namespace CostSense.Tests.Account;
 public class EntraAppFixture : IAsyncLifetime
 {
     private const string AuthorityClient = "entra-fake-authority";
-    private readonly string _root = Directory.CreateTempSubdirectory("costsense-entra-").FullName;
-    private WebApplicationFactory<Program>? _factory;
+    private TestApp _app = null!;
 
     public EntraFakeAuthority Authority { get; } = new();
 
     /// <summary>With a client secret the app uses the code flow; without one, the ID token the browser posts back.</summary>
     protected virtual bool WithClientSecret => true;
-    public IServiceProvider Services => _factory!.Services;
+    public IServiceProvider Services => _app.Services;
 
     public async ValueTask InitializeAsync()
     {
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        var settings = new Dictionary<string, string?>
         {
-            b.UseIsolatedStore(_root);
-            b.UseSetting("AzureAd:Instance", EntraFakeAuthority.Instance.ToString());
-            b.UseSetting("AzureAd:TenantId", Authority.TenantId);
-            b.UseSetting("AzureAd:ClientId", Authority.ClientId);
-            if (WithClientSecret) b.UseSetting("AzureAd:ClientSecret", Authority.ClientSecret);
-            b.ConfigureTestServices(services =>
+            ["AzureAd:Instance"] = EntraFakeAuthority.Instance.ToString(),
+            ["AzureAd:TenantId"] = Authority.TenantId,
+            ["AzureAd:ClientId"] = Authority.ClientId,
+        };
+        if (WithClientSecret) settings["AzureAd:ClientSecret"] = Authority.ClientSecret;
+        _app = await TestApp.StartAsync(new TestAppOptions
+        {
+            Settings = settings,
+            Services = services =>
             {
                 // Registered after the app's own configuration, so it wins over Microsoft.Identity.Web's.
                 services.Configure<OpenIdConnectOptions>(EntraOptions.Scheme, o => o.BackchannelHttpHandler = Authority.CreateHandler());
                 // Microsoft.Identity.Web's issuer validator reads the authority's metadata with a client of its own.
                 services.Configure<AadIssuerValidatorOptions>(o => o.HttpClientName = AuthorityClient);
                 services.AddHttpClient(AuthorityClient).ConfigurePrimaryHttpMessageHandler(Authority.CreateHandler);
-            });
+            },
         });
-        _ = _factory.Server;
-        var status = Services.GetRequiredService<StoreStatus>();
-        await status.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
     }
 
     /// <summary>A browser of its own: its own cookies, redirects followed by the test.</summary>
-    public EntraBrowser NewBrowser() => new(_factory!.CreateClient(new WebApplicationFactoryClientOptions
-    {
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-        // The correlation and nonce cookies are Secure: the browser side must be https for them to come back.
-        BaseAddress = new Uri("https://localhost"),
-    }), Authority);
+    /// <remarks>Over https (the in-memory address): the correlation and nonce cookies are Secure, and must come back.</remarks>
+    public EntraBrowser NewBrowser() => new(_app.Client(), Authority);
 
     public async Task<CostSenseUser?> FindUserAsync(string email)
     {
@@ -85,12 +75,7 @@ public class EntraAppFixture : IAsyncLifetime
     /// <summary>A local account with a password, as an Admin would create it.</summary>
     public async Task CreateLocalUserAsync(string email, string role, bool locked = false)
     {
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<CostSenseUser>>();
-        var user = new CostSenseUser { UserName = email, Email = email, EmailConfirmed = true };
-        var created = await users.CreateAsync(user, "local-Password-4711");
-        if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, role);
+        await _app.EnsureUserAsync(email, role);
         if (locked) await LockAsync(email);
     }
 
@@ -109,15 +94,7 @@ public class EntraAppFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_factory is not null) await _factory.DisposeAsync();
+        if (_app is not null) await _app.DisposeAsync();
         Authority.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
-}
-
-/// <summary>The same app with no AzureAd:ClientSecret.</summary>
-public sealed class EntraAppWithoutSecretFixture : EntraAppFixture
-{
-    protected override bool WithClientSecret => false;
 }

@@ -2,8 +2,6 @@ using CostSense.Tests.Infrastructure;
 using System.Net;
 using CostSense.Web.Account.Entra;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CostSense.Tests.Account;
@@ -11,29 +9,23 @@ namespace CostSense.Tests.Account;
 /// <summary>Without AzureAd settings the app has no Entra scheme, no button, and refuses the provider by name.</summary>
 public sealed class EntraDisabledTests : IAsyncLifetime
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("costsense-noentra-").FullName;
-    private WebApplicationFactory<Program> _factory = null!;
+    private TestApp _app = null!;
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync() => _app = await TestApp.StartAsync(new Dictionary<string, string?>
     {
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseIsolatedStore(_root);
-            // Present but empty, as in an appsettings file with the section laid out: still off.
-            b.UseSetting("AzureAd:TenantId", "contoso.onmicrosoft.com");
-            b.UseSetting("AzureAd:ClientId", "");
-        });
-        return ValueTask.CompletedTask;
-    }
+        // Present but empty, as in an appsettings file with the section laid out: still off.
+        ["AzureAd:TenantId"] = "contoso.onmicrosoft.com",
+        ["AzureAd:ClientId"] = "",
+    });
 
     [Fact]
     public async Task WithoutAClientId_ThereIsNoEntraSchemeAndNoButton()
     {
-        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = TestApp.BaseAddress });
+        using var client = _app.Client();
 
         var html = await client.GetStringAsync("/Account/Login", TestContext.Current.CancellationToken);
 
-        Assert.Null(await _factory.Services.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(EntraOptions.Scheme));
+        Assert.Null(await _app.Services.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(EntraOptions.Scheme));
         Assert.DoesNotContain("Microsoft Entra ID", html);
         Assert.DoesNotContain("data-testid=\"external-", html);
         Assert.Contains("data-testid=\"sign-in\"", html);
@@ -42,7 +34,7 @@ public sealed class EntraDisabledTests : IAsyncLifetime
     [Fact]
     public async Task WithoutAClientId_PostingTheProviderAnywayIsRefused()
     {
-        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = TestApp.BaseAddress });
+        using var client = _app.Client();
         var html = await client.GetStringAsync("/Account/Login", TestContext.Current.CancellationToken);
 
         var response = await client.PostAsync("/Account/ExternalLogin", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -56,10 +48,5 @@ public sealed class EntraDisabledTests : IAsyncLifetime
         Assert.Equal(ExternalSignInError.LoginPath(ExternalSignInError.UnknownProvider), response.Headers.Location?.ToString());
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
-    }
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using CostSense.Tests.Infrastructure;
 using CostSense.Web.Account.Entra;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Options;
 
 namespace CostSense.Tests.Account;
@@ -61,31 +60,12 @@ public sealed class EntraOptionsTests
     [Fact]
     public async Task Start_WithAClientIdButNoTenant_FailsNamingTheSetting()
     {
-        var root = Directory.CreateTempSubdirectory("costsense-entra-bad-");
-        try
+        var ex = await TestApp.FailsToStartAsync<OptionsValidationException>(new Dictionary<string, string?> { ["AzureAd:ClientId"] = Client }, builder =>
         {
-            // The app's own registrations on a builder started directly: WebApplicationFactory can lose a start-up
-            // exception to a race (its deferred host reads the app's already disposed services instead).
-            var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions { EnvironmentName = "Test" });
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Configuration["CostSense:Store:SqlitePath"] = Path.Combine(root.FullName, "store.db");
-            builder.Configuration["CostSense:Demo:Enabled"] = "false";
-            builder.Configuration["AzureAd:ClientId"] = Client;
             CostSense.Core.CoreRegistration.AddCostSenseCore(builder);
             CostSense.Web.WebRegistration.AddCostSenseWeb(builder);
+        });
 
-            var ex = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
-            {
-                await using var app = builder.Build();
-                await app.StartAsync(TestContext.Current.CancellationToken);
-            });
-
-            Assert.Contains("AzureAd:TenantId", ex.Message);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            root.Delete(recursive: true);
-        }
+        Assert.Contains("AzureAd:TenantId", ex.Message);
     }
 }

@@ -1,10 +1,7 @@
 using CostSense.Core.Access;
 using CostSense.Core.Assistant;
-using CostSense.Core.Data;
-using CostSense.Core.Sources.Demo;
 using CostSense.Tests.Assistant.FakeOllama;
 using CostSense.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace CostSense.Tests.Assistant;
 
@@ -34,21 +31,13 @@ public sealed class AssistantHost : IAsyncDisposable
             ["Assistant:QuestionsPerMinute"] = "600",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
-        var core = await CoreHost.StartAsync(StoreKind.Sqlite, Now, config);
-        if (demoTenant) await core.Get<IDemoTenantService>().GenerateAsync(Actor.System, ct);
+        var core = await CoreHost.StartAsync(StoreKind.Sqlite, Now, config, demoTenant: demoTenant);
         return new AssistantHost(ollama, core);
     }
 
     /// <summary>A new signed-in person (conversations belong to real users).</summary>
-    public async Task<Actor> NewUserAsync(string role = AppRoles.Analyst)
-    {
-        var email = $"user{Interlocked.Increment(ref _users)}@assistant.test";
-        await using var db = await Core.Get<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
-        var user = new CostSenseUser { UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant() };
-        db.Users.Add(user);
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        return new Actor(user.Id, email, [role]);
-    }
+    public Task<Actor> NewUserAsync(string role = AppRoles.Analyst) =>
+        Core.AddPersonAsync($"user{Interlocked.Increment(ref _users)}@assistant.test", role);
 
     /// <summary>Asks and collects every event until the answer ends.</summary>
     public async Task<List<AssistantEvent>> AskAsync(Actor actor, string question, Guid? conversation = null)

@@ -1,5 +1,3 @@
-using CostSense.Core.Access;
-using CostSense.Core.Sources.Demo;
 using CostSense.Tests.Infrastructure;
 
 namespace CostSense.Tests.Assistant;
@@ -11,11 +9,7 @@ public sealed class DemoTenantStore : IAsyncLifetime
 
     public CoreHost Host { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        Host = await CoreHost.StartAsync(StoreKind.Sqlite, Now);
-        await Host.Get<IDemoTenantService>().GenerateAsync(Actor.System, TestContext.Current.CancellationToken);
-    }
+    public async ValueTask InitializeAsync() => Host = await CoreHost.StartAsync(StoreKind.Sqlite, Now, demoTenant: true);
 
     public async ValueTask DisposeAsync() => await Host.DisposeAsync();
 }

@@ -11,33 +11,20 @@ public sealed class RunCommandTests
     [Fact]
     public async Task ReadmeRunCommand_AnswersABadRequest_WithoutADeveloperExceptionPage()
     {
-        var root = Directory.CreateTempSubdirectory("costsense-run-").FullName;
-        try
-        {
-            await using var app = await AppProcess.RunReadmeCommandAsync(new Dictionary<string, string?>
-            {
-                ["CostSense__Store__SqlitePath"] = Path.Combine(root, "store.db"),
-                ["CostSense__Demo__Enabled"] = "false",
-                ["ConnectionStrings__CostSense"] = "",
-                ["ConnectionStrings__Redis"] = "",
-                ["Ollama__BaseUrl"] = "http://127.0.0.1:1",
-            });
-            using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        await using var store = TempStore.Create();
+        var settings = TestSettings.Isolated(store);
+        settings["Ollama:BaseUrl"] = "http://127.0.0.1:1";
+        await using var app = await AppProcess.RunReadmeCommandAsync(settings);
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
 
-            // An anonymous sign-out without its antiforgery token: refused, and nothing about the server in the answer.
-            using var response = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["ReturnUrl"] = "/" }), Ct);
-            var body = await response.Content.ReadAsStringAsync(Ct);
+        // An anonymous sign-out without its antiforgery token: refused, and nothing about the server in the answer.
+        using var response = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["ReturnUrl"] = "/" }), Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
 
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            foreach (var leak in new[] { "Exception", "Stack", "at Microsoft.", "Headers", "Cookie", "User-Agent", ".cs:line" })
-                Assert.DoesNotContain(leak, body, StringComparison.OrdinalIgnoreCase);
-            Assert.Contains("Hosting environment: Production", app.Output);
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", Ct)).StatusCode);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
-        }
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        foreach (var leak in new[] { "Exception", "Stack", "at Microsoft.", "Headers", "Cookie", "User-Agent", ".cs:line" })
+            Assert.DoesNotContain(leak, body, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Hosting environment: Production", app.Output);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", Ct)).StatusCode);
     }
 }

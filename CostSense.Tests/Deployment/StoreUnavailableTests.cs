@@ -1,6 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using CostSense.Tests.Infrastructure;
 
 namespace CostSense.Tests.Deployment;
 
@@ -10,12 +9,11 @@ public class StoreUnavailableTests
     public async Task WithPostgresUnreachable_TheAppStillServesAndSaysWhatToDo()
     {
         // Nothing listens on port 1.
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        await using var app = TestApp.Start(new TestAppOptions
         {
-            b.UseEnvironment("Test");
-            b.UseSetting("ConnectionStrings:CostSense", "Host=127.0.0.1;Port=1;Database=costsense;Username=costsense;Password=secret-pw;Timeout=2");
+            Settings = new Dictionary<string, string?> { ["ConnectionStrings:CostSense"] = "Host=127.0.0.1;Port=1;Database=costsense;Username=costsense;Password=secret-pw;Timeout=2" },
         });
-        using var client = factory.CreateClient();
+        using var client = app.Client(redirects: true);
 
         var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);

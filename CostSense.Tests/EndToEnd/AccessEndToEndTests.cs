@@ -12,8 +12,7 @@ public sealed class AccessEndToEndTests(EmptyStoreFixture app) : IClassFixture<E
         app.RequireBrowser();
         var page = await app.NewPageAsync(AppRoles.Viewer);
 
-        await page.GotoAsync(app.BaseAddress.ToString());
-        await page.Locator("[data-circuit=live]").WaitForAsync();
+        await page.OpenLiveAsync(app.BaseAddress);
         await page.Locator("[data-testid=needs-analyst]").WaitForAsync();
         Assert.Equal(0, await page.Locator("[data-testid=generate-demo]").CountAsync());
         Assert.Equal(AppRoles.Viewer, (await page.Locator("[data-testid=user-role]").InnerTextAsync()).Trim());
@@ -24,12 +23,12 @@ public sealed class AccessEndToEndTests(EmptyStoreFixture app) : IClassFixture<E
         await page.Locator("[data-testid=access-denied]").WaitForAsync();
         Assert.Contains("/Account/AccessDenied", page.Url);
 
-        await page.GotoAsync(app.BaseAddress.ToString());
-        await page.Locator("[data-circuit=live]").WaitForAsync();
+        await page.OpenLiveAsync(app.BaseAddress);
         await page.Locator("[data-testid=sign-out]").ClickAsync();
-        await page.Locator("[data-testid=login-form]").WaitForAsync();
+        var signIn = new SignInPage(page, app.BaseAddress);
+        await signIn.Form.WaitForAsync();
         await page.GotoAsync(app.BaseAddress.ToString());
-        await page.Locator("[data-testid=login-form]").WaitForAsync();
+        await signIn.Form.WaitForAsync();
         Assert.Contains("/Account/Login", page.Url);
     }
 
@@ -38,31 +37,23 @@ public sealed class AccessEndToEndTests(EmptyStoreFixture app) : IClassFixture<E
     {
         app.RequireBrowser();
         var admin = await app.NewPageAsync(AppRoles.Admin);
-        await admin.GotoAsync(new Uri(app.BaseAddress, "/admin/users").ToString());
-        await admin.Locator("[data-circuit=live]").WaitForAsync();
+        var users = new UsersPage(admin, app.BaseAddress);
+        await users.OpenAsync();
 
         const string email = "new.analyst@e2e.test";
-        await admin.Locator("[data-testid=new-email]").Locator("xpath=descendant-or-self::input").FillAsync(email);
-        await admin.Locator("[data-testid=new-role]").ClickAsync();
-        await admin.Locator(".mud-popover-open .mud-list-item").GetByText(AppRoles.Analyst, new() { Exact = true }).ClickAsync();
-        // The choice travels over the circuit and closes the list; add only once it has.
-        await Assertions.Expect(admin.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-        await admin.Locator("[data-testid=create-user]").ClickAsync();
-        var password = (await admin.Locator("[data-testid=generated-password]").InnerTextAsync()).Trim();
+        var password = await users.AddUserAsync(email, AppRoles.Analyst);
         Assert.True(password.Length >= 16);
-        await admin.Locator("[data-testid=user-email]", new() { HasText = email }).WaitForAsync();
+        await users.User(email).WaitForAsync();
         await admin.ScreenshotAsync(new() { Path = WebAppFixture.OutputPath("users.png") });
 
-        var context = await app.Browser.NewContextAsync();
-        var fresh = await context.NewPageAsync();
-        await fresh.GotoAsync(new Uri(app.BaseAddress, "/Account/Login").ToString());
+        var fresh = await app.NewPageAsync(role: null);
+        var signIn = new SignInPage(fresh, app.BaseAddress);
+        await signIn.OpenAsync();
         await fresh.ScreenshotAsync(new() { Path = WebAppFixture.OutputPath("sign-in.png") });
-        await fresh.FillAsync("#email", email);
-        await fresh.FillAsync("#password", password);
-        await fresh.ClickAsync("[data-testid=sign-in]");
+        await signIn.SignInAsync(email, password);
         await fresh.Locator("[data-testid=user-name]", new() { HasText = email }).WaitForAsync();
         Assert.Equal(AppRoles.Analyst, (await fresh.Locator("[data-testid=user-role]").InnerTextAsync()).Trim());
-        await context.CloseAsync();
+        await fresh.Context.CloseAsync();
 
         await admin.GotoAsync(new Uri(app.BaseAddress, "/audit").ToString());
         var row = admin.Locator("tr", new() { HasText = email });

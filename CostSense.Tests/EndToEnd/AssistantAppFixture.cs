@@ -1,5 +1,5 @@
 using CostSense.Tests.Assistant.FakeOllama;
-using Microsoft.AspNetCore.Hosting;
+using CostSense.Tests.Infrastructure;
 
 namespace CostSense.Tests.EndToEnd;
 
@@ -14,11 +14,14 @@ public sealed class AssistantAppFixture : WebAppFixture
         await base.InitializeAsync();
     }
 
-    protected override void Configure(IWebHostBuilder builder)
+    protected override TestAppOptions Options => base.Options with
     {
-        builder.UseSetting("Ollama:BaseUrl", Ollama.BaseUrl.ToString());
-        builder.UseSetting("Assistant:QuestionsPerMinute", "600");
-    }
+        Settings = new Dictionary<string, string?>
+        {
+            ["Ollama:BaseUrl"] = Ollama.BaseUrl.ToString(),
+            ["Assistant:QuestionsPerMinute"] = "600",
+        },
+    };
 
     public override async ValueTask DisposeAsync()
     {

@@ -25,22 +25,11 @@ public sealed class AssistantEndToEndTests : IClassFixture<AssistantAppFixture>
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<IPage> OpenPanelAsync()
+    /// <summary>A signed-in Analyst's page with the chat on it, and the chat.</summary>
+    private async Task<(IPage Page, AssistantChat Chat)> NewChatAsync()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync(app.BaseAddress.ToString());
-        await page.Locator("[data-circuit=live]").WaitForAsync();
-        await page.Locator("[data-testid=assistant-toggle]").ClickAsync();
-        await page.Locator("[data-testid=assistant-input]").WaitForAsync();
-        return page;
-    }
-
-    private static async Task AskAsync(IPage page, string question)
-    {
-        // Enter sends only once the box's module has hooked the key; before that it writes a newline.
-        await page.Locator("form[data-enter-sends=true]").WaitForAsync();
-        await page.Locator("[data-testid=assistant-input]").FillAsync(question);
-        await page.Locator("[data-testid=assistant-input]").PressAsync("Enter");
+        return (page, new AssistantChat(page, app.BaseAddress));
     }
 
     [Fact]
@@ -54,12 +43,13 @@ public sealed class AssistantEndToEndTests : IClassFixture<AssistantAppFixture>
         app.Ollama.Enqueue(
             Reply.ToolCall("get_vm_recommendations", new { resourceGroup = "rg-prod-api" }),
             Reply.TextWithDelays(TimeSpan.FromMilliseconds(150), "In ", "rg-prod-api ", "the ", "open ", "recommendations ", "save ", $"**{total}**", " a ", "month."));
-        var page = await OpenPanelAsync();
+        var (page, chat) = await NewChatAsync();
+        await chat.OpenPanelAsync();
 
-        await AskAsync(page, "Which VMs should I resize in rg-prod-api?");
+        await chat.AskAsync("Which VMs should I resize in rg-prod-api?");
 
         // Watch the answer while it is written: it must show partial text several times, not all at once.
-        var answer = page.Locator("[data-testid=assistant-answer]").Last;
+        var answer = chat.Answers.Last;
         var seen = new List<string>();
         var until = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < until)
@@ -74,8 +64,8 @@ public sealed class AssistantEndToEndTests : IClassFixture<AssistantAppFixture>
         Assert.All(seen.SkipLast(1), partial => Assert.StartsWith(partial.TrimEnd(), seen[^1]));
 
         await Assertions.Expect(answer.Locator("strong")).ToHaveTextAsync(total);
-        await Assertions.Expect(page.Locator("[data-testid=assistant-specialist]").Last).ToHaveTextAsync("compute optimizer");
-        await Assertions.Expect(page.Locator("[data-testid=assistant-tool]").Last).ToContainTextAsync("get_vm_recommendations(resourceGroup: rg-prod-api)");
+        await Assertions.Expect(chat.Specialists.Last).ToHaveTextAsync("compute optimizer");
+        await Assertions.Expect(chat.Tools.Last).ToContainTextAsync("get_vm_recommendations(resourceGroup: rg-prod-api)");
         await page.ScreenshotAsync(new() { Path = WebAppFixture.OutputPath("assistant.png") });
     }
 
@@ -86,13 +76,13 @@ public sealed class AssistantEndToEndTests : IClassFixture<AssistantAppFixture>
         await app.Services.GetRequiredService<ICostAssistant>().StatusAsync(refresh: true, Ct);
         var aborted = app.Ollama.AbortedRequests;
         app.Ollama.Enqueue(Reply.TextWithDelays(TimeSpan.FromMilliseconds(250), [.. Enumerable.Range(1, 60).Select(i => $" word{i}")]));
-        var page = await OpenPanelAsync();
+        var (_, chat) = await NewChatAsync();
+        await chat.OpenPanelAsync();
 
-        await AskAsync(page, "Hello there");
-        var answer = page.Locator("[data-testid=assistant-answer]").Last;
+        await chat.AskAsync("Hello there");
+        var answer = chat.Answers.Last;
         await Assertions.Expect(answer).ToContainTextAsync("word3");
-        await page.Locator("[data-testid=assistant-stop]").ClickAsync();
-        await page.Locator("[data-testid=assistant-stopped]").WaitForAsync();
+        await chat.StopAsync();
         await app.Ollama.WaitForAbortAsync(Ct, count: aborted + 1);
 
         var stopped = await answer.InnerTextAsync();
@@ -101,9 +91,9 @@ public sealed class AssistantEndToEndTests : IClassFixture<AssistantAppFixture>
         Assert.StartsWith("word1 word2 word3", stopped.Trim());
         Assert.DoesNotContain("word60", stopped);
         // Ready for the next question.
-        await Assertions.Expect(page.Locator("[data-testid=assistant-stop]")).ToHaveCountAsync(0);
-        await page.Locator("[data-testid=assistant-input]").FillAsync("And now?");
-        await Assertions.Expect(page.Locator("[data-testid=assistant-send]")).ToBeEnabledAsync();
+        await Assertions.Expect(chat.Stop).ToHaveCountAsync(0);
+        await chat.Input.FillAsync("And now?");
+        await Assertions.Expect(chat.Send).ToBeEnabledAsync();
     }
 
     [Fact]
@@ -113,25 +103,20 @@ public sealed class AssistantEndToEndTests : IClassFixture<AssistantAppFixture>
         await app.Services.GetRequiredService<ICostAssistant>().StatusAsync(refresh: true, Ct);
         const string question = "Were there any cost anomalies in the last 90 days?";
         app.Ollama.Enqueue(Reply.ToolCall("get_anomalies", new { }), Reply.Text("Two ", "anomalies ", "stand out."));
-        var page = await app.NewPageAsync();
-        await page.GotoAsync(new Uri(app.BaseAddress, "/assistant").ToString());
-        await page.Locator("[data-circuit=live]").WaitForAsync();
+        var (_, chat) = await NewChatAsync();
+        await chat.OpenPageAsync();
 
-        await AskAsync(page, question);
-        await Assertions.Expect(page.Locator("[data-testid=assistant-answer]").Last).ToHaveTextAsync("Two anomalies stand out.");
-        await page.WaitForURLAsync(url => url.Contains("/assistant/", StringComparison.Ordinal));
-        var address = page.Url;
+        await chat.AskAsync(question);
+        await Assertions.Expect(chat.Answers.Last).ToHaveTextAsync("Two anomalies stand out.");
+        var address = await chat.WaitForConversationAddressAsync();
 
         // A fresh page: the conversation is in the list, and opening it shows it as it was.
-        await page.GotoAsync(new Uri(app.BaseAddress, "/assistant").ToString());
-        await page.Locator("[data-circuit=live]").WaitForAsync();
-        var listed = page.Locator("[data-testid=assistant-conversation]", new() { HasText = question });
-        await listed.Locator("[data-testid=assistant-conversation-title]").ClickAsync();
-        await page.WaitForURLAsync(address);
-        await Assertions.Expect(page.Locator("[data-testid=assistant-question]")).ToHaveTextAsync(question);
-        await Assertions.Expect(page.Locator("[data-testid=assistant-answer]")).ToHaveTextAsync("Two anomalies stand out.");
-        await Assertions.Expect(page.Locator("[data-testid=assistant-specialist]")).ToHaveTextAsync("cost analyst");
-        await Assertions.Expect(page.Locator("[data-testid=assistant-tool]")).ToContainTextAsync("get_anomalies()");
+        await chat.OpenPageAsync();
+        await chat.OpenConversationAsync(question, address);
+        await Assertions.Expect(chat.Questions).ToHaveTextAsync(question);
+        await Assertions.Expect(chat.Answers).ToHaveTextAsync("Two anomalies stand out.");
+        await Assertions.Expect(chat.Specialists).ToHaveTextAsync("cost analyst");
+        await Assertions.Expect(chat.Tools).ToContainTextAsync("get_anomalies()");
     }
 
     [Fact]
@@ -144,19 +129,17 @@ public sealed class AssistantEndToEndTests : IClassFixture<AssistantAppFixture>
         try
         {
             await assistant.StatusAsync(refresh: true, Ct);
-            var page = await app.NewPageAsync();
-            await page.GotoAsync(new Uri(app.BaseAddress, "/assistant").ToString());
-            await page.Locator("[data-circuit=live]").WaitForAsync();
+            var (page, chat) = await NewChatAsync();
+            await chat.OpenPageAsync();
 
-            var status = page.Locator("[data-testid=assistant-status][data-state=modelmissing]");
-            await Assertions.Expect(status).ToContainTextAsync("the model llama3.2 is not pulled yet");
-            await Assertions.Expect(status.Locator("[data-testid=assistant-fix-command]")).ToContainTextAsync("ollama pull llama3.2");
+            await Assertions.Expect(chat.Status("modelmissing")).ToContainTextAsync("the model llama3.2 is not pulled yet");
+            await Assertions.Expect(chat.FixCommand("modelmissing")).ToContainTextAsync("ollama pull llama3.2");
 
-            await status.Locator("[data-testid=assistant-quick][data-action=BiggestSavings]").ClickAsync();
-            var answer = page.Locator("[data-testid=assistant-answer]").Last;
+            await chat.QuickActionAsync("modelmissing", "BiggestSavings");
+            var answer = chat.Answers.Last;
             await Assertions.Expect(answer).ToContainTextAsync($"{MoneyFormat.Format(summary.OpenMonthlySavings, summary.Currency)} a month");
             await Assertions.Expect(answer.Locator("table")).ToBeVisibleAsync();
-            await Assertions.Expect(page.Locator("[data-testid=assistant-tool]").Last).ToContainTextAsync("get_savings_summary()");
+            await Assertions.Expect(chat.Tools.Last).ToContainTextAsync("get_savings_summary()");
             await page.ScreenshotAsync(new() { Path = WebAppFixture.OutputPath("assistant-offline.png") });
         }
         finally

@@ -12,7 +12,7 @@ public sealed class DashboardPage(IPage page, Uri baseAddress)
     }
 
     /// <summary>Prerendered controls ignore clicks: wait for the circuit before using them.</summary>
-    public async Task WaitUntilInteractiveAsync() => await page.Locator("[data-circuit=live]").WaitForAsync();
+    public async Task WaitUntilInteractiveAsync() => await page.WaitUntilLiveAsync();
 
     public async Task OpenEmptyAsync()
     {
@@ -40,6 +40,9 @@ public sealed class DashboardPage(IPage page, Uri baseAddress)
     }
 
     public async Task<string> MonthToDateTextAsync() => (await page.Locator("[data-testid=kpi-mtd]").InnerTextAsync()).Trim();
+
+    /// <summary>The potential savings of the open recommendations.</summary>
+    public ILocator SavingsKpi => page.Locator("[data-testid=savings-kpi]");
 
     public async Task<string> ForecastTextAsync() => (await page.Locator("[data-testid=kpi-forecast]").InnerTextAsync()).Trim();
 

@@ -1,7 +1,7 @@
 using CostSense.Core.Access;
 using CostSense.Core.Recommendations;
+using CostSense.Tests.Infrastructure;
 using CostSense.Web.Account;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -17,7 +17,8 @@ public sealed class DemotionEndToEndTests(DemotionEndToEndTests.App app) : IClas
     /// </summary>
     public sealed class App : WebAppFixture
     {
-        protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("CostSense:Auth:RevalidationInterval", "01:00:00");
+        protected override TestAppOptions Options =>
+            base.Options with { Settings = new Dictionary<string, string?> { ["CostSense:Auth:RevalidationInterval"] = "01:00:00" } };
     }
 
     [Fact]
@@ -27,23 +28,19 @@ public sealed class DemotionEndToEndTests(DemotionEndToEndTests.App app) : IClas
         var ct = TestContext.Current.CancellationToken;
         var service = app.Services.GetRequiredService<IRecommendationService>();
         var page = await app.NewPageAsync(AppRoles.Analyst);
-        await page.GotoAsync(new Uri(app.BaseAddress, "/compute").ToString());
-        await page.Locator("[data-circuit=live]").WaitForAsync();
-        var first = page.Locator("[data-testid=rec-row]").First;
-        await first.WaitForAsync();
-        var id = await first.GetAttributeAsync("data-rec-id");
-        Assert.Equal(RecommendationStatus.Open, (await service.GetAsync(id!, ct))!.Status);
-        var row = page.Locator("tr.rec-row", new() { Has = page.Locator($"[data-rec-id='{id}']") });
-        var accept = row.Locator("[data-testid=rec-accept]");
-        await Assertions.Expect(accept).ToBeEnabledAsync();
+        var grid = new RecommendationsGrid(page, app.BaseAddress);
+        await grid.OpenAsync("/compute");
+        var id = await grid.FirstIdAsync();
+        Assert.Equal(RecommendationStatus.Open, (await service.GetAsync(id, ct))!.Status);
+        await Assertions.Expect(grid.Accept(id)).ToBeEnabledAsync();
 
         // An Admin demotes the Analyst; the Analyst's page is not reloaded and still shows the actions.
         await DemoteAnalystAsync(ct);
-        await accept.ClickAsync();
+        await grid.AcceptAsync(id);
 
         await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "needs the Analyst role" })).ToBeVisibleAsync();
-        await Assertions.Expect(row.Locator("[data-testid=rec-status]")).ToHaveTextAsync("Open");
-        Assert.Equal(RecommendationStatus.Open, (await service.GetAsync(id!, ct))!.Status);
+        await Assertions.Expect(grid.Status(id)).ToHaveTextAsync("Open");
+        Assert.Equal(RecommendationStatus.Open, (await service.GetAsync(id, ct))!.Status);
     }
 
     private async Task DemoteAnalystAsync(CancellationToken ct)

@@ -17,31 +17,26 @@ public sealed class RecommendationsEndToEndTests(WebAppFixture app) : IClassFixt
         var page = await app.NewPageAsync();
 
         // The dashboard's potential savings before.
-        await page.GotoAsync(app.BaseAddress.ToString());
-        await page.Locator("[data-circuit=live]").WaitForAsync();
+        var dashboard = new DashboardPage(page, app.BaseAddress);
+        await page.OpenLiveAsync(app.BaseAddress);
         var before = await service.SummaryAsync(ct);
-        await Assertions.Expect(page.Locator("[data-testid=savings-kpi]")).ToHaveTextAsync(MoneyFormat.Format(before.OpenMonthlySavings, before.Currency));
+        await Assertions.Expect(dashboard.SavingsKpi).ToHaveTextAsync(MoneyFormat.Format(before.OpenMonthlySavings, before.Currency));
 
         // Filter the compute grid to deallocations.
-        await page.GotoAsync(new Uri(app.BaseAddress, "/compute").ToString());
-        await page.Locator("[data-circuit=live]").WaitForAsync();
-        await page.Locator("[data-testid=rec-row]").First.WaitForAsync();
-        await page.Locator("[data-testid=filter-action]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").GetByText("Deallocate", new() { Exact = true }).ClickAsync();
+        var grid = new RecommendationsGrid(page, app.BaseAddress);
+        await grid.OpenAsync("/compute");
+        await grid.FilterByActionAsync("Deallocate");
         var expected = await service.QueryAsync(new RecommendationQuery(RecommendationKind.Compute, Action: RecommendationAction.Deallocate), ct);
         Assert.True(expected.TotalCount > 0);
-        await Assertions.Expect(page.Locator("[data-testid=rec-row]")).ToHaveCountAsync(Math.Min(expected.TotalCount, expected.Items.Count));
+        await Assertions.Expect(grid.Rows).ToHaveCountAsync(Math.Min(expected.TotalCount, expected.Items.Count));
         await page.ScreenshotAsync(new() { Path = WebAppFixture.OutputPath("compute.png"), FullPage = true });
 
         // Accept the first (largest saving) and reload.
         var target = expected.Items[0];
-        var row = page.Locator("tr.rec-row", new() { Has = page.Locator($"[data-rec-id='{target.Id}']") });
-        await row.Locator("[data-testid=rec-accept]").ClickAsync();
-        await Assertions.Expect(row.Locator("[data-testid=rec-status]")).ToHaveTextAsync("Accepted");
-        await page.ReloadAsync();
-        await page.Locator("[data-circuit=live]").WaitForAsync();
-        var reloaded = page.Locator("tr.rec-row", new() { Has = page.Locator($"[data-rec-id='{target.Id}']") });
-        await Assertions.Expect(reloaded.Locator("[data-testid=rec-status]")).ToHaveTextAsync("Accepted");
+        await grid.AcceptAsync(target.Id);
+        await Assertions.Expect(grid.Status(target.Id)).ToHaveTextAsync("Accepted");
+        await grid.ReloadAsync();
+        await Assertions.Expect(grid.Status(target.Id)).ToHaveTextAsync("Accepted");
         Assert.Equal(RecommendationStatus.Accepted, (await service.GetAsync(target.Id, ct))!.Status);
 
         // The savings page counts it as accepted, and the dashboard's potential no longer includes it.
@@ -52,6 +47,6 @@ public sealed class RecommendationsEndToEndTests(WebAppFixture app) : IClassFixt
         await Assertions.Expect(page.Locator("[data-testid=savings-accepted]")).ToContainTextAsync(MoneyFormat.Format(target.MonthlySavings, after.Currency));
         await page.ScreenshotAsync(new() { Path = WebAppFixture.OutputPath("savings.png"), FullPage = true });
         await page.GotoAsync(app.BaseAddress.ToString());
-        await Assertions.Expect(page.Locator("[data-testid=savings-kpi]")).ToHaveTextAsync(MoneyFormat.Format(after.OpenMonthlySavings, after.Currency));
+        await Assertions.Expect(dashboard.SavingsKpi).ToHaveTextAsync(MoneyFormat.Format(after.OpenMonthlySavings, after.Currency));
     }
 }

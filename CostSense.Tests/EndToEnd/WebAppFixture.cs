@@ -1,13 +1,5 @@
 using CostSense.Core.Access;
 using CostSense.Tests.Infrastructure;
-using CostSense.Web.Startup;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 
 namespace CostSense.Tests.EndToEnd;
@@ -19,75 +11,46 @@ namespace CostSense.Tests.EndToEnd;
 /// </summary>
 public class WebAppFixture : IAsyncLifetime
 {
-    private const string ChromiumVariable = "COSTSENSE_TEST_CHROMIUM";
-    private readonly string _root = Directory.CreateTempSubdirectory("costsense-e2e-").FullName;
-    private WebApplicationFactory<Program>? _factory;
-    private IPlaywright? _playwright;
+    private TestApp? _app;
+    private Chromium? _chromium;
     private readonly Dictionary<string, string> _signedIn = [];
     private readonly SemaphoreSlim _signInGate = new(1, 1);
 
-    public const string Password = "e2e-Password-4711";
-    public static string EmailOf(string role) => role.ToLowerInvariant() + "@e2e.test";
+    private static readonly TimeSpan SetUpTimeout = TimeSpan.FromSeconds(60);
 
-    public Uri BaseAddress { get; private set; } = null!;
-    public IBrowser Browser { get; private set; } = null!;
-    public IServiceProvider Services => _factory!.Services;
+    public static string EmailOf(string role) => TestApp.EmailOf(role);
+
+    public Uri BaseAddress => _app!.BaseAddress;
+    public IBrowser Browser => _chromium!.Browser;
+    public IServiceProvider Services => _app!.Services;
     public string? SkipReason { get; private set; }
 
-    /// <summary>Whether the app seeds the demo tenant into its empty store on start.</summary>
-    protected virtual bool SeedDemoTenant => true;
-
-    /// <summary>More settings for a fixture that needs them (e.g. where Ollama is).</summary>
-    protected virtual void Configure(IWebHostBuilder builder) { }
+    /// <summary>The app this fixture runs; a derived fixture changes what it needs (settings, demo data).</summary>
+    protected virtual TestAppOptions Options => new()
+    {
+        Server = AppServer.KestrelHttp,
+        DemoData = true,
+        Users = AppRoles.All,
+    };
 
     public virtual async ValueTask InitializeAsync()
     {
-        var chromium = Environment.GetEnvironmentVariable(ChromiumVariable) ?? "/usr/bin/chromium";
-        if (!File.Exists(chromium))
-        {
-            SkipReason = $"Chromium is not installed at {chromium}: apt-get install chromium, or run .ci/run.";
-            return;
-        }
-
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseIsolatedStore(_root, demo: SeedDemoTenant);
-            Configure(b);
-        });
-        // Port 0 on loopback: Kestrel picks a free port; the address it bound is read back from the server.
-        _factory.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-        _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        BaseAddress = new Uri(address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
-        await WaitForStoreAsync();
-        await CreateUsersAsync();
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        // Without a browser there is nothing to drive: the tests skip (or fail under CI) before the app is started.
+        SkipReason = Chromium.MissingReason();
+        if (SkipReason is not null) return;
+        _app = await TestApp.StartAsync(Options);
+        _chromium = await Chromium.LaunchAsync();
     }
 
     /// <summary>Skips locally, fails under CI=true, when the browser is missing.</summary>
-    public void RequireBrowser()
-    {
-        if (SkipReason is null) return;
-        if (TestServers.InCi) Assert.Fail($"CI=true requires Chromium. {SkipReason}");
-        Assert.Skip(SkipReason);
-    }
+    public void RequireBrowser() => Chromium.Require(SkipReason);
 
     /// <summary>A page in its own browser context, signed in as a user with the role (null: not signed in).</summary>
     public async Task<IPage> NewPageAsync(string? role = AppRoles.Analyst)
     {
         var options = new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1600 } };
         if (role is not null) options.StorageState = await SignedInStateAsync(role);
-        var context = await Browser.NewContextAsync(options);
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-        return page;
+        return await _chromium!.NewPageAsync(options);
     }
 
     /// <summary>Signs in through the sign-in page once per role and keeps the cookies for later pages.</summary>
@@ -97,37 +60,20 @@ public class WebAppFixture : IAsyncLifetime
         try
         {
             if (_signedIn.TryGetValue(role, out var state)) return state;
-            await using var context = await Browser.NewContextAsync();
-            var page = await context.NewPageAsync();
-            await page.GotoAsync(new Uri(BaseAddress, "/Account/Login").ToString());
-            await page.FillAsync("#email", EmailOf(role));
-            await page.FillAsync("#password", Password);
-            await page.ClickAsync("[data-testid=sign-in]");
-            await page.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.OrdinalIgnoreCase));
+            var page = await _chromium!.NewPageAsync();
+            await using var context = page.Context;
+            // Set-up, not a test step: the first pages of a fresh app render cold (JIT, first queries) while other
+            // test classes start apps and browsers of their own.
+            context.SetDefaultTimeout((float)SetUpTimeout.TotalMilliseconds);
+            var signIn = new SignInPage(page, BaseAddress);
+            await signIn.OpenAsync();
+            await signIn.SignInAsync(EmailOf(role), TestApp.Password);
+            await signIn.WaitUntilSignedInAsync();
             return _signedIn[role] = await context.StorageStateAsync();
         }
         finally
         {
             _signInGate.Release();
-        }
-    }
-
-    private async Task WaitForStoreAsync()
-    {
-        var status = Services.GetRequiredService<StoreStatus>();
-        await status.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-    }
-
-    private async Task CreateUsersAsync()
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<CostSenseUser>>();
-        foreach (var role in AppRoles.All)
-        {
-            var user = new CostSenseUser { UserName = EmailOf(role), Email = EmailOf(role), EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow };
-            var created = await users.CreateAsync(user, Password);
-            if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
-            await users.AddToRoleAsync(user, role);
         }
     }
 
@@ -140,17 +86,8 @@ public class WebAppFixture : IAsyncLifetime
 
     public virtual async ValueTask DisposeAsync()
     {
-        if (Browser is not null) await Browser.CloseAsync();
+        if (_chromium is not null) await _chromium.DisposeAsync();
         _signInGate.Dispose();
-        _playwright?.Dispose();
-        if (_factory is not null) await _factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+        if (_app is not null) await _app.DisposeAsync();
     }
-}
-
-/// <summary>The app over an empty store that stays empty until someone asks for the demo tenant.</summary>
-public sealed class EmptyStoreFixture : WebAppFixture
-{
-    protected override bool SeedDemoTenant => false;
 }

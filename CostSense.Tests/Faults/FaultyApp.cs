@@ -5,93 +5,60 @@ using CostSense.Core.Access;
 using CostSense.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace CostSense.Tests.Faults;
 
 /// <summary>
-/// The whole app (WebApplicationFactory, in-memory server) over real servers reached through fault proxies:
-/// PostgreSQL in a database of its own (dropped afterwards) or a fresh SQLite file, and Redis when asked for.
-/// The demo tenant is small so that seeding takes a moment, and start-up retries quickly.
+/// The whole app (in-memory server) over real servers reached through fault proxies: PostgreSQL in a database of its
+/// own (dropped afterwards) or a fresh SQLite file, and Redis when asked for. The demo tenant is small so that seeding
+/// takes a moment, and start-up retries quickly. Started without waiting for the store: it may be away on purpose.
 /// </summary>
 public sealed class FaultyApp : IAsyncDisposable
 {
-    private readonly WebApplicationFactory<Program> _factory;
-    private readonly string _root;
-    private readonly PostgresDatabase? _database;
-
-    private FaultyApp(WebApplicationFactory<Program> factory, string root, PostgresDatabase? database, FaultProxy? postgres, FaultProxy? redis)
+    private static readonly Dictionary<string, string?> Defaults = new()
     {
-        (_factory, _root, _database, Postgres, Redis) = (factory, root, database, postgres, redis);
-        Client = factory.CreateClient();
-    }
+        ["CostSense:Demo:Subscriptions"] = "2",
+        ["CostSense:Demo:ResourceGroups"] = "3",
+        ["CostSense:Demo:VirtualMachines"] = "6",
+        ["CostSense:Demo:StorageAccounts"] = "3",
+        ["CostSense:Demo:MonthsOfHistory"] = "2",
+        ["CostSense:StoreStartup:FirstRetryDelay"] = "00:00:00.250",
+        ["CostSense:StoreStartup:MaxRetryDelay"] = "00:00:01",
+        // Nothing listens on port 1: the assistant is down in these tests unless one says otherwise.
+        ["Ollama:BaseUrl"] = "http://127.0.0.1:1",
+    };
+
+    private readonly TestApp _app;
+    private HttpClient? _adminClient;
+
+    private FaultyApp(TestApp app) => (_app, Client) = (app, app.Client(redirects: true));
 
     /// <summary>Between the app and PostgreSQL; null over SQLite.</summary>
-    public FaultProxy? Postgres { get; }
+    public FaultProxy? Postgres => _app.Postgres;
     /// <summary>Between the app and Redis; null with the in-memory cache.</summary>
-    public FaultProxy? Redis { get; }
+    public FaultProxy? Redis => _app.Redis;
     /// <summary>The app's own PostgreSQL database.</summary>
-    public string? Database => _database?.Name;
+    public string? Database => _app.Store.Postgres?.Name;
     public HttpClient Client { get; }
-    public IServiceProvider Services => _factory.Services;
-    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+    public IServiceProvider Services => _app.Services;
+    public T Get<T>() where T : notnull => _app.Get<T>();
 
     /// <summary>A connection string straight to the app's database, around the proxy: what the server really holds.</summary>
-    public string Direct => _database!.ConnectionString;
+    public string Direct => _app.Store.Postgres!.ConnectionString;
 
     public static FaultyApp Start(bool postgres, bool redis = false, bool postgresUp = true, IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null)
     {
-        var root = Directory.CreateTempSubdirectory("costsense-fault-").FullName;
-        var config = new Dictionary<string, string?>
-        {
-            ["CostSense:Store:SqlitePath"] = Path.Combine(root, "store.db"),
-            ["ConnectionStrings:CostSense"] = "",
-            ["ConnectionStrings:Redis"] = "",
-            ["CostSense:Demo:Enabled"] = "true",
-            ["CostSense:Demo:Subscriptions"] = "2",
-            ["CostSense:Demo:ResourceGroups"] = "3",
-            ["CostSense:Demo:VirtualMachines"] = "6",
-            ["CostSense:Demo:StorageAccounts"] = "3",
-            ["CostSense:Demo:MonthsOfHistory"] = "2",
-            ["CostSense:StoreStartup:FirstRetryDelay"] = "00:00:00.250",
-            ["CostSense:StoreStartup:MaxRetryDelay"] = "00:00:01",
-            // Nothing listens on port 1: the assistant is down in these tests unless one says otherwise.
-            ["Ollama:BaseUrl"] = "http://127.0.0.1:1",
-        };
-        PostgresDatabase? database = null;
-        FaultProxy? pg = null, cache = null;
-        if (postgres)
-        {
-            database = PostgresDatabase.Create("costsense_fault");
-            var target = new NpgsqlConnectionStringBuilder(database.ConnectionString);
-            pg = FaultProxy.Create(target.Host!, target.Port, started: postgresUp);
-            config["ConnectionStrings:CostSense"] = new NpgsqlConnectionStringBuilder(database.ConnectionString)
-            {
-                Host = "127.0.0.1", Port = pg.Port, Timeout = 5,
-            }.ConnectionString;
-        }
-        if (redis)
-        {
-            var target = TestServers.RequireRedis().Split(',')[0].Split(':');
-            cache = FaultProxy.Create(target[0], target.Length > 1 ? int.Parse(target[1], System.Globalization.CultureInfo.InvariantCulture) : 6379);
-            config["ConnectionStrings:Redis"] = $"127.0.0.1:{cache.Port}";
-        }
+        var config = new Dictionary<string, string?>(Defaults);
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
-
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        return new FaultyApp(TestApp.Start(new TestAppOptions
         {
-            b.UseEnvironment("Test");
-            foreach (var (k, v) in config) b.UseSetting(k, v);
-            if (services is not null) b.ConfigureTestServices(services);
-        });
-        return new FaultyApp(factory, root, database, pg, cache);
+            Store = postgres ? StoreKind.Postgres : StoreKind.Sqlite, PostgresProxy = postgres, PostgresUp = postgresUp, RedisProxy = redis,
+            DemoData = true, Settings = config, Services = services,
+        }));
     }
 
     /// <summary>GET a health endpoint anonymously, as a probe does: its status code and its JSON report (status words only).</summary>
@@ -99,8 +66,6 @@ public sealed class FaultyApp : IAsyncDisposable
 
     /// <summary>GET a health endpoint as a signed-in Admin, who is also told each check's description and duration.</summary>
     public Task<(int Code, HealthBody Body)> AdminHealthAsync(string path) => HealthAsync(_adminClient ??= AdminClient(), path);
-
-    private HttpClient? _adminClient;
 
     private static async Task<(int Code, HealthBody Body)> HealthAsync(HttpClient client, string path)
     {
@@ -122,7 +87,7 @@ public sealed class FaultyApp : IAsyncDisposable
             [new Claim(ClaimTypes.NameIdentifier, "faulty-app-admin"), new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, AppRoles.Admin)], scheme));
         var now = DateTimeOffset.UtcNow;
         var ticket = new AuthenticationTicket(admin, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddHours(1) }, scheme);
-        var client = _factory.CreateDefaultClient();
+        var client = _app.Client(cookies: false);
         client.DefaultRequestHeaders.Add("Cookie", $"{cookie.Cookie.Name}={cookie.TicketDataFormat.Protect(ticket)}");
         return client;
     }
@@ -131,19 +96,6 @@ public sealed class FaultyApp : IAsyncDisposable
     {
         Client.Dispose();
         _adminClient?.Dispose();
-        await _factory.DisposeAsync();
-        if (Postgres is not null) await Postgres.DisposeAsync();
-        if (Redis is not null) await Redis.DisposeAsync();
-        if (_database is not null) await _database.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+        await _app.DisposeAsync();
     }
 }
-
-/// <summary>The JSON body of /health/live and /health/ready; durations and descriptions are there for an Admin only.</summary>
-public sealed record HealthBody(string Status, double DurationMs, IReadOnlyList<HealthEntry> Checks)
-{
-    public HealthEntry this[string name] => Checks.Single(c => c.Name == name);
-}
-
-public sealed record HealthEntry(string Name, string Status, double DurationMs, string? Description);

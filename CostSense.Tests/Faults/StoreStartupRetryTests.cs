@@ -1,9 +1,8 @@
-using CostSense.Core;
 using CostSense.Core.Data;
 using CostSense.Core.Sources.Demo;
+using CostSense.Tests.Infrastructure;
 using CostSense.Web.Startup;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,11 +12,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace CostSense.Tests.Faults;
 
 /// <summary>Start-up's retries, on a clock the test moves: when they happen, what the status says, and that they stop.</summary>
-public sealed class StoreStartupRetryTests : IDisposable
+public sealed class StoreStartupRetryTests : IAsyncDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-    private readonly string _root = Directory.CreateTempSubdirectory("costsense-startup-").FullName;
+    private readonly TempStore _store = TempStore.Create();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 16, 8, 0, 0, TimeSpan.Zero));
     private readonly StoreStatus _status = new();
     private readonly CountingDemo _demo = new();
@@ -33,7 +32,7 @@ public sealed class StoreStartupRetryTests : IDisposable
     public async Task StartUp_WithTheStoreUnusable_ReturnsAtOnce_RetriesOnSchedule_AndMarksReadyOnceItCanBeOpened()
     {
         // A file where the store's folder should be: SQLite cannot create the store until it is gone.
-        var blocker = Path.Combine(_root, "blocked");
+        var blocker = Path.Combine(_store.Folder, "blocked");
         await File.WriteAllTextAsync(blocker, "", Ct);
         using var host = BuildHost(Path.Combine(blocker, "store.db"));
         using var startup = NewStartup(host);
@@ -67,7 +66,7 @@ public sealed class StoreStartupRetryTests : IDisposable
     [Fact]
     public async Task StartUp_StoppingWhileItWaitsToRetry_EndsTheRetriesAtOnce()
     {
-        var blocker = Path.Combine(_root, "blocked");
+        var blocker = Path.Combine(_store.Folder, "blocked");
         await File.WriteAllTextAsync(blocker, "", Ct);
         using var host = BuildHost(Path.Combine(blocker, "store.db"));
         using var startup = NewStartup(host);
@@ -92,13 +91,8 @@ public sealed class StoreStartupRetryTests : IDisposable
         return changed.Task;
     }
 
-    private IHost BuildHost(string sqlitePath)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _root, EnvironmentName = "Test" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["CostSense:Store:SqlitePath"] = sqlitePath });
-        builder.AddCostSenseCore();
-        return builder.Build();
-    }
+    private IHost BuildHost(string sqlitePath) =>
+        CoreHost.Builder(_store.Folder, new Dictionary<string, string?> { ["CostSense:Store:SqlitePath"] = sqlitePath }).Build();
 
     private StoreStartup NewStartup(IHost host)
     {
@@ -108,11 +102,7 @@ public sealed class StoreStartupRetryTests : IDisposable
             Options.Create(new StoreStartupOptions()), _time, NullLogger<StoreStartup>.Instance);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
-    }
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
 
     private sealed class CountingDemo : IDemoTenantService
     {

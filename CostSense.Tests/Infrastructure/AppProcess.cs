@@ -28,18 +28,18 @@ public sealed partial class AppProcess : IAsyncDisposable
     public static string Configuration { get; } =
         typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
-    /// <summary>The README's run command, without building again (the test build built it).</summary>
-    public static Task<AppProcess> RunReadmeCommandAsync(IDictionary<string, string?> environment) =>
+    /// <summary>The README's run command, without building again (the test build built it), with these settings and variables.</summary>
+    public static Task<AppProcess> RunReadmeCommandAsync(IReadOnlyDictionary<string, string?> environment) =>
         StartAsync(RepositoryRoot, ["run", "--project", "CostSense.Web", "--no-build", "-c", Configuration, "--", "--urls", "http://127.0.0.1:0"], environment);
 
     /// <summary>The built app, from its own output folder (its content root), as a container runs it.</summary>
-    public static Task<AppProcess> RunBuiltAppAsync(IDictionary<string, string?> environment)
+    public static Task<AppProcess> RunBuiltAppAsync(IReadOnlyDictionary<string, string?> environment)
     {
         var output = Path.Combine(RepositoryRoot, "CostSense.Web", "bin", Configuration, "net10.0");
         return StartAsync(output, [Path.Combine(output, "CostSense.Web.dll"), "--urls", "http://127.0.0.1:0"], environment);
     }
 
-    private static async Task<AppProcess> StartAsync(string workingDirectory, IReadOnlyList<string> arguments, IDictionary<string, string?> environment)
+    private static async Task<AppProcess> StartAsync(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -54,7 +54,8 @@ public sealed partial class AppProcess : IAsyncDisposable
             info.Environment.Remove(key);
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        foreach (var (k, v) in environment) info.Environment[k] = v;
+        // Settings by their configuration keys, as environment variables name them (CostSense:Demo:Enabled, CostSense__Demo__Enabled).
+        foreach (var (k, v) in environment) info.Environment[k.Replace(":", "__", StringComparison.Ordinal)] = v;
 
         var app = new AppProcess(Process.Start(info)!);
         await app.WaitUntilListeningAsync(TimeSpan.FromSeconds(90));

@@ -21,67 +21,47 @@ public sealed class KeyRingTests
     [InlineData(StoreKind.Postgres)]
     public async Task ASignIn_OnOneInstance_IsHonouredByAnotherInstance_AndAfterItRestarts(StoreKind kind)
     {
-        await using var postgres = kind == StoreKind.Postgres ? PostgresDatabase.Create("costsense_keys") : null;
-        var root = Directory.CreateTempSubdirectory("costsense-keys-").FullName;
-        try
+        // The store both instances share.
+        await using var store = TempStore.Create(kind);
+        await using var first = await TestApp.StartAsync(new Dictionary<string, string?>(store.Settings));
+        await first.EnsureUserAsync(TestApp.EmailOf(AppRoles.Analyst), AppRoles.Analyst);
+        var cookies = new CookieContainer();
+        using var browser = first.Client(cookies);
+        using var signedIn = await TestApp.SignInAsync(browser, TestApp.EmailOf(AppRoles.Analyst), TestApp.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        // A form the first instance rendered: its token and the antiforgery cookie are protected with the ring's key.
+        var token = TestApp.AntiforgeryToken(await browser.GetStringAsync("/", Ct));
+        var cookieHeader = cookies.GetCookieHeader(first.BaseAddress);
+
+        for (var start = 1; start <= 2; start++)
         {
-            var store = postgres is null
-                ? new Dictionary<string, string?> { ["CostSense:Store:SqlitePath"] = Path.Combine(root, "shared.db") }
-                : new Dictionary<string, string?> { ["ConnectionStrings:CostSense"] = postgres.ConnectionString };
+            await using var other = await AppProcess.RunBuiltAppAsync(OtherInstance(store, start));
+            using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = other.BaseAddress };
 
-            await using var first = await TestApp.StartAsync(store);
-            await first.EnsureUserAsync(TestApp.EmailOf(AppRoles.Analyst), AppRoles.Analyst);
-            var cookies = new CookieContainer();
-            using var browser = first.Client(cookies);
-            using var signedIn = await TestApp.SignInAsync(browser, TestApp.EmailOf(AppRoles.Analyst), TestApp.Password);
-            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-            // A form the first instance rendered: its token and the antiforgery cookie are protected with the ring's key.
-            var token = TestApp.AntiforgeryToken(await browser.GetStringAsync("/", Ct));
-            var cookieHeader = cookies.GetCookieHeader(TestApp.BaseAddress);
+            using var page = await SendAsync(client, HttpMethod.Get, "/", cookieHeader);
+            Assert.True(page.StatusCode == HttpStatusCode.OK, $"Start {start} of the other instance answered {(int)page.StatusCode} {page.Headers.Location}:\n{other.Output}");
+            Assert.Contains(TestApp.EmailOf(AppRoles.Analyst), await page.Content.ReadAsStringAsync(Ct));
 
-            for (var start = 1; start <= 2; start++)
-            {
-                await using var other = await AppProcess.RunBuiltAppAsync(OtherInstance(store, root, start));
-                using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = other.BaseAddress };
-
-                using var page = await SendAsync(client, HttpMethod.Get, "/", cookieHeader);
-                Assert.True(page.StatusCode == HttpStatusCode.OK, $"Start {start} of the other instance answered {(int)page.StatusCode} {page.Headers.Location}:\n{other.Output}");
-                Assert.Contains(TestApp.EmailOf(AppRoles.Analyst), await page.Content.ReadAsStringAsync(Ct));
-
-                using var form = await SendAsync(client, HttpMethod.Post, "/Account/Logout", cookieHeader,
-                    new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["ReturnUrl"] = "" }));
-                Assert.True(form.StatusCode == HttpStatusCode.Redirect, $"The form post answered {(int)form.StatusCode}:\n{other.Output}");
-                Assert.StartsWith("/Account/Login", form.Headers.Location!.OriginalString);
-            }
-
-            await using var scope = first.Services.CreateAsyncScope();
-            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(Ct);
-            var keys = await db.DataProtectionKeys.ToListAsync(Ct);
-            Assert.Single(keys);
-            Assert.Contains("<key id=", keys[0].Xml);
+            using var form = await SendAsync(client, HttpMethod.Post, "/Account/Logout", cookieHeader,
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["ReturnUrl"] = "" }));
+            Assert.True(form.StatusCode == HttpStatusCode.Redirect, $"The form post answered {(int)form.StatusCode}:\n{other.Output}");
+            Assert.StartsWith("/Account/Login", form.Headers.Location!.OriginalString);
         }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
-        }
+
+        await using var scope = first.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(Ct);
+        var keys = await db.DataProtectionKeys.ToListAsync(Ct);
+        Assert.Single(keys);
+        Assert.Contains("<key id=", keys[0].Xml);
     }
 
     /// <summary>A container of its own: its own HOME (where ASP.NET Core would otherwise keep keys), the same store.</summary>
-    private static Dictionary<string, string?> OtherInstance(Dictionary<string, string?> store, string root, int start)
+    private static Dictionary<string, string?> OtherInstance(TempStore store, int start)
     {
-        var home = Directory.CreateDirectory(Path.Combine(root, $"home-{start}")).FullName;
-        var environment = new Dictionary<string, string?>
-        {
-            ["HOME"] = home,
-            ["ASPNETCORE_ENVIRONMENT"] = "Test",
-            ["ConnectionStrings__CostSense"] = "",
-            ["ConnectionStrings__Redis"] = "",
-            ["CostSense__Demo__Enabled"] = "false",
-            ["CostSense__Store__SqlitePath"] = Path.Combine(root, "unused.db"),
-            ["Ollama__BaseUrl"] = "http://127.0.0.1:1",
-        };
-        foreach (var (key, value) in store) environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        var environment = TestSettings.Isolated(store);
+        environment["HOME"] = Directory.CreateDirectory(Path.Combine(store.Folder, $"home-{start}")).FullName;
+        environment["ASPNETCORE_ENVIRONMENT"] = "Test";
+        environment["Ollama:BaseUrl"] = "http://127.0.0.1:1";
         return environment;
     }
 

@@ -1,6 +1,6 @@
 using System.Reflection;
+using CostSense.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.SignalR;
@@ -24,19 +24,10 @@ public class LimitsTests
     [InlineData("CostSense:Requests:MaxUploadBytes", "-5", "MaxUploadBytes")]
     public async Task Start_WithAnInvalidLimit_FailsNamingTheSetting(string key, string value, string named)
     {
-        // The hardening registration on a builder of its own and started directly: WebApplicationFactory can lose a
-        // start-up exception to a race (its deferred host reads the app's already disposed services instead).
-        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions { EnvironmentName = "Test" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration[key] = value;
-        CostSense.Web.WebRegistration.AddCostSenseHardening(builder);
-
-        // Kestrel's limits are read while the app is built, the others when it starts: either way it must not start.
-        var ex = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
-        {
-            await using var app = builder.Build();
-            await app.StartAsync(TestContext.Current.CancellationToken);
-        });
+        // The hardening registration alone. Kestrel's limits are read while the app is built, the others when it
+        // starts: either way it must not start.
+        var ex = await TestApp.FailsToStartAsync<OptionsValidationException>(new Dictionary<string, string?> { [key] = value },
+            builder => CostSense.Web.WebRegistration.AddCostSenseHardening(builder));
 
         Assert.Contains(named, ex.Message);
     }
@@ -45,9 +36,11 @@ public class LimitsTests
     public async Task Defaults_BoundCircuitsHubAndRequests_AndHideErrorDetailsOutsideDevelopment()
     {
         // DetailedErrors on in configuration, as a developer's settings file would have it: ignored in Test.
-        await using var app = new HardenedApp(b => b.UseSetting("DetailedErrors", "true"));
-        using var client = app.StartOnKestrel();
-        var services = app.Factory.Services;
+        await using var app = await TestApp.StartAsync(new TestAppOptions
+        {
+            Server = AppServer.KestrelHttps, Settings = new Dictionary<string, string?> { ["DetailedErrors"] = "true" },
+        });
+        var services = app.Services;
 
         var circuit = services.GetRequiredService<IOptions<CircuitOptions>>().Value;
         Assert.Equal(TimeSpan.FromMinutes(3), circuit.DisconnectedCircuitRetentionPeriod);
@@ -74,13 +67,13 @@ public class LimitsTests
     [Fact]
     public async Task Settings_OverrideTheLimits()
     {
-        await using var app = new HardenedApp(b =>
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?>
         {
-            b.UseSetting("CostSense:Circuits:DisconnectedCircuitMaxRetained", "7");
-            b.UseSetting("CostSense:Circuits:MaximumReceiveMessageBytes", "65536");
-            b.UseSetting("CostSense:Requests:MaxUploadBytes", "2097152");
+            ["CostSense:Circuits:DisconnectedCircuitMaxRetained"] = "7",
+            ["CostSense:Circuits:MaximumReceiveMessageBytes"] = "65536",
+            ["CostSense:Requests:MaxUploadBytes"] = "2097152",
         });
-        var services = app.Factory.Services;
+        var services = app.Services;
 
         Assert.Equal(7, services.GetRequiredService<IOptions<CircuitOptions>>().Value.DisconnectedCircuitMaxRetained);
         Assert.Equal(65536, BlazorHubOptions(services).MaximumReceiveMessageSize);

@@ -1,6 +1,5 @@
 using System.Net;
 using CostSense.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 
 namespace CostSense.Tests.Security;
 
@@ -15,8 +14,8 @@ public sealed class ProxyTests
     [Fact]
     public async Task BehindATlsProxy_CookiesAreSecure_AndBrowsersAreToldToStayOnHttps()
     {
-        await using var app = new HardenedApp();
-        using var client = app.StartOnKestrel(https: false);
+        await using var app = await StartPlainAsync();
+        using var client = app.Client();
         AsForwardedByTheProxy(client, "https");
 
         using var page = await client.GetAsync("/Account/Login", Ct);
@@ -34,8 +33,8 @@ public sealed class ProxyTests
     [Fact]
     public async Task PlainHttpWithoutAProxy_OutsideDevelopment_StillMarksTheCookiesSecure()
     {
-        await using var app = new HardenedApp();
-        using var client = app.StartOnKestrel(https: false);
+        await using var app = await StartPlainAsync();
+        using var client = app.Client();
 
         using var page = await client.GetAsync("/Account/Login", Ct);
 
@@ -49,8 +48,8 @@ public sealed class ProxyTests
     public async Task ForwardedHeaders_FromAnAddressThatIsNotAKnownProxy_AreIgnored()
     {
         // The proxy is somewhere else: a request straight from loopback may not claim to be https.
-        await using var app = new HardenedApp(b => b.UseSetting("CostSense:Proxy:KnownProxies", "10.9.9.9"));
-        using var client = app.StartOnKestrel(https: false);
+        await using var app = await StartPlainAsync(new Dictionary<string, string?> { ["CostSense:Proxy:KnownProxies"] = "10.9.9.9" });
+        using var client = app.Client();
         AsForwardedByTheProxy(client, "https");
 
         using var page = await client.GetAsync("/Account/Login", Ct);
@@ -62,8 +61,8 @@ public sealed class ProxyTests
     [Fact]
     public async Task ForwardedHeaders_FromAKnownProxyNetwork_AreBelieved()
     {
-        await using var app = new HardenedApp(b => b.UseSetting("CostSense:Proxy:KnownNetworks", "10.0.0.0/8, 127.0.0.0/8"));
-        using var client = app.StartOnKestrel(https: false);
+        await using var app = await StartPlainAsync(new Dictionary<string, string?> { ["CostSense:Proxy:KnownNetworks"] = "10.0.0.0/8, 127.0.0.0/8" });
+        using var client = app.Client();
         AsForwardedByTheProxy(client, "https");
 
         using var page = await client.GetAsync("/Account/Login", Ct);
@@ -77,16 +76,8 @@ public sealed class ProxyTests
     [InlineData("CostSense:Proxy:ForwardLimit", "0")]
     public async Task Start_WithAMalformedProxySetting_FailsNamingTheKey(string key, string value)
     {
-        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions { EnvironmentName = "Test" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration[key] = value;
-        CostSense.Web.WebRegistration.AddCostSenseHardening(builder);
-
-        var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () =>
-        {
-            await using var app = builder.Build();
-            await app.StartAsync(Ct);
-        });
+        var ex = await TestApp.FailsToStartAsync<Microsoft.Extensions.Options.OptionsValidationException>(new Dictionary<string, string?> { [key] = value },
+            builder => CostSense.Web.WebRegistration.AddCostSenseHardening(builder));
 
         Assert.Contains(key.Split(':')[^1], ex.Message);
         Assert.Contains(value, ex.Message);
@@ -95,8 +86,8 @@ public sealed class ProxyTests
     [Fact]
     public async Task SignInPage_OverPlainHttpAtAnotherHost_WarnsThatTheBrowserWillDropTheSignIn()
     {
-        await using var app = new HardenedApp();
-        using var client = app.StartOnKestrel(https: false);
+        await using var app = await StartPlainAsync();
+        using var client = app.Client();
         client.DefaultRequestHeaders.Host = "costsense.intranet.example";
 
         var html = await client.GetStringAsync("/Account/Login", Ct);
@@ -108,15 +99,19 @@ public sealed class ProxyTests
     [Fact]
     public async Task SignInPage_OverHttpsOrAtLocalhost_HasNoWarning()
     {
-        await using var app = new HardenedApp();
-        using var https = app.StartOnKestrel();
+        await using var app = await TestApp.StartAsync(new TestAppOptions { Server = AppServer.KestrelHttps });
+        using var https = app.Client();
         Assert.DoesNotContain("insecure-origin", await https.GetStringAsync("/Account/Login", Ct));
 
-        await using var plain = new HardenedApp();
-        using var local = plain.StartOnKestrel(https: false);
+        await using var plain = await StartPlainAsync();
+        using var local = plain.Client();
         local.DefaultRequestHeaders.Host = "localhost";
         Assert.DoesNotContain("insecure-origin", await local.GetStringAsync("/Account/Login", Ct));
     }
+
+    /// <summary>The app on Kestrel over plain http, as the proxy in front of it reaches it.</summary>
+    private static Task<TestApp> StartPlainAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
+        TestApp.StartAsync(new TestAppOptions { Server = AppServer.KestrelHttp, Settings = settings ?? new Dictionary<string, string?>() });
 
     /// <summary>What nginx or Traefik adds in front of the app: the browser's scheme, address and host.</summary>
     private static void AsForwardedByTheProxy(HttpClient client, string scheme)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CostSense.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -49,8 +50,11 @@ public sealed partial class SecurityHeadersTests(KestrelAppFixture app) : IClass
     public async Task ErrorPage_AfterAnUnhandledException_CarriesTheHeaders_AndTheNonce()
     {
         // Health checks that throw instead of reporting: nothing catches it before the exception handler serves /Error.
-        await using var failing = new HardenedApp(b => b.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<HealthCheckService, ThrowingHealthChecks>())));
-        using var client = failing.StartOnKestrel();
+        await using var failing = await TestApp.StartAsync(new TestAppOptions
+        {
+            Server = AppServer.KestrelHttps, Services = s => s.Replace(ServiceDescriptor.Singleton<HealthCheckService, ThrowingHealthChecks>()),
+        });
+        using var client = failing.Client();
 
         using var response = await client.GetAsync("/health/live", Ct);
         var html = await response.Content.ReadAsStringAsync(Ct);
@@ -98,10 +102,4 @@ public sealed partial class SecurityHeadersTests(KestrelAppFixture app) : IClass
 
     [GeneratedRegex(@"\snonce=""(?<nonce>[^""]*)""")]
     private static partial Regex NonceAttribute();
-}
-
-public sealed class ThrowingHealthChecks : HealthCheckService
-{
-    public override Task<HealthReport> CheckHealthAsync(Func<HealthCheckRegistration, bool>? predicate, CancellationToken ct = default) =>
-        throw new InvalidOperationException("Test: an unhandled failure");
 }

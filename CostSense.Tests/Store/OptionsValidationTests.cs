@@ -1,7 +1,5 @@
-using CostSense.Core;
-using Microsoft.Extensions.Configuration;
+using CostSense.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CostSense.Tests.Store;
@@ -20,10 +18,7 @@ public class OptionsValidationTests
     [InlineData("Assistant:OtlpEndpoint", "collector:4317", "Assistant:OtlpEndpoint")]
     public async Task Start_WithAnInvalidSetting_FailsNamingTheSetting(string key, string value, string named)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Test", ContentRootPath = Path.GetTempPath() });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value });
-        builder.AddCostSenseCore();
-        using var host = builder.Build();
+        using var host = CoreHost.Builder(Path.GetTempPath(), new Dictionary<string, string?> { [key] = value }).Build();
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
@@ -33,9 +28,7 @@ public class OptionsValidationTests
     [Fact]
     public void Defaults_AreTheOldPlansSwitches_DemoOnCacheOnForADay()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Test", ContentRootPath = Path.GetTempPath() });
-        builder.AddCostSenseCore();
-        using var host = builder.Build();
+        using var host = CoreHost.Builder(Path.GetTempPath()).Build();
 
         var cache = host.Services.GetRequiredService<IOptions<CostSense.Core.Caching.CacheOptions>>().Value;
         var demo = host.Services.GetRequiredService<IOptions<CostSense.Core.Sources.Demo.DemoTenantOptions>>().Value;

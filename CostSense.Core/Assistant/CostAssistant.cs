@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using CostSense.Core.Access;
 using CostSense.Core.Conversations;
 using CostSense.Core.Costs;
+using CostSense.Core.Data.Entities;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

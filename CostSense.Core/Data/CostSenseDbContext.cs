@@ -1,9 +1,4 @@
-using CostSense.Core.Costs;
-using CostSense.Core.Inventory;
-using CostSense.Core.Recommendations;
-using CostSense.Core.Access;
-using CostSense.Core.Audit;
-using CostSense.Core.Conversations;
+using CostSense.Core.Data.Entities;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

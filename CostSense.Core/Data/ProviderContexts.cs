@@ -1,3 +1,4 @@
+using CostSense.Core.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -11,11 +12,11 @@ public sealed class SqliteCostSenseDbContext(DbContextOptions<SqliteCostSenseDbC
         base.OnModelCreating(model);
         // SQLite keeps decimals as text, which it cannot sort or compare: the recommendation grid sorts and filters
         // by money, so on SQLite those columns are REAL (cents survive: the figures are rounded to 2 places).
-        model.Entity<CostSense.Core.Recommendations.Recommendation>(e =>
+        model.Entity<Recommendation>(e =>
         {
-            foreach (var p in new[] { nameof(CostSense.Core.Recommendations.Recommendation.CurrentMonthlyCost), nameof(CostSense.Core.Recommendations.Recommendation.ProjectedMonthlyCost),
-                         nameof(CostSense.Core.Recommendations.Recommendation.MonthlySavings), nameof(CostSense.Core.Recommendations.Recommendation.AnnualSavings),
-                         nameof(CostSense.Core.Recommendations.Recommendation.RealizedMonthlySavings) })
+            foreach (var p in new[] { nameof(Recommendation.CurrentMonthlyCost), nameof(Recommendation.ProjectedMonthlyCost),
+                         nameof(Recommendation.MonthlySavings), nameof(Recommendation.AnnualSavings),
+                         nameof(Recommendation.RealizedMonthlySavings) })
                 e.Property(p).HasConversion<double>();
         });
     }

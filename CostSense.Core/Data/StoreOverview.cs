@@ -1,6 +1,6 @@
 using System.Net;
 using CostSense.Core.Access;
-using CostSense.Core.Costs;
+using CostSense.Core.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;

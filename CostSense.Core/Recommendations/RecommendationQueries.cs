@@ -1,4 +1,5 @@
 using CostSense.Core.Access;
+using CostSense.Core.Data.Entities;
 
 namespace CostSense.Core.Recommendations;
 

@@ -1,6 +1,7 @@
 using CostSense.Core.Access;
 using CostSense.Core.Assistant;
 using CostSense.Core.Data;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Sources.Demo;
 using CostSense.Tests.Assistant.FakeOllama;
 using CostSense.Tests.Infrastructure;

@@ -1,5 +1,5 @@
-using CostSense.Core.Access;
 using CostSense.Core.Data;
+using CostSense.Core.Data.Entities;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;

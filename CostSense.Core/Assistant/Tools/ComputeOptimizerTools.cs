@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using CostSense.Core.Data;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.SemanticKernel;

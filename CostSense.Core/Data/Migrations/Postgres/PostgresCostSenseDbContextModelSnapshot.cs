@@ -22,7 +22,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CostSense.Core.Access.CostSenseUser", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.CostSenseUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(512)
@@ -94,7 +94,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CostSense.Core.Audit.AuditEntry", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -137,7 +137,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.Conversation", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -166,7 +166,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("Conversations");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.ConversationMessage", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.ConversationMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -205,7 +205,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("ConversationMessages");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.CostRecord", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.CostRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -332,7 +332,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("CostRecords");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.DailyCostRollup", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.DailyCostRollup", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -401,7 +401,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("DailyCostRollups");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.ImportBatch", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.ImportBatch", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -439,7 +439,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("ImportBatches");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.PeriodVersion", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.PeriodVersion", b =>
                 {
                     b.Property<DateOnly>("Month")
                         .HasColumnType("date");
@@ -452,7 +452,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("PeriodVersions");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.DailyMetric", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.DailyMetric", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -502,7 +502,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("DailyMetrics");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.StorageAccount", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.StorageAccount", b =>
                 {
                     b.Property<string>("ResourceId")
                         .HasMaxLength(1024)
@@ -580,7 +580,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("StorageAccounts");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.UtilizationRollup", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.UtilizationRollup", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -618,7 +618,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("UtilizationRollups");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.VirtualMachine", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.VirtualMachine", b =>
                 {
                     b.Property<string>("ResourceId")
                         .HasMaxLength(1024)
@@ -697,7 +697,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("VirtualMachines");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Recommendations.Recommendation", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.Recommendation", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
@@ -845,7 +845,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("Recommendations");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Recommendations.RecommendationEvent", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.RecommendationEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -892,7 +892,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("RecommendationEvents");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Recommendations.RecommendationRun", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.RecommendationRun", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");
@@ -1087,18 +1087,18 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.Conversation", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.Conversation", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.ConversationMessage", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.ConversationMessage", b =>
                 {
-                    b.HasOne("CostSense.Core.Conversations.Conversation", null)
+                    b.HasOne("CostSense.Core.Data.Entities.Conversation", null)
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1116,7 +1116,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1125,7 +1125,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1140,7 +1140,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1149,14 +1149,14 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.Conversation", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.Conversation", b =>
                 {
                     b.Navigation("Messages");
                 });

@@ -17,7 +17,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("CostSense.Core.Access.CostSenseUser", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.CostSenseUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(512)
@@ -89,7 +89,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CostSense.Core.Audit.AuditEntry", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -130,7 +130,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.Conversation", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -159,7 +159,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("Conversations");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.ConversationMessage", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.ConversationMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -196,7 +196,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("ConversationMessages");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.CostRecord", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.CostRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -321,7 +321,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("CostRecords");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.DailyCostRollup", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.DailyCostRollup", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -388,7 +388,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("DailyCostRollups");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.ImportBatch", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.ImportBatch", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -424,7 +424,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("ImportBatches");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.PeriodVersion", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.PeriodVersion", b =>
                 {
                     b.Property<DateOnly>("Month")
                         .HasColumnType("TEXT");
@@ -437,7 +437,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("PeriodVersions");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.DailyMetric", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.DailyMetric", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -485,7 +485,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("DailyMetrics");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.StorageAccount", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.StorageAccount", b =>
                 {
                     b.Property<string>("ResourceId")
                         .HasMaxLength(1024)
@@ -563,7 +563,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("StorageAccounts");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.UtilizationRollup", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.UtilizationRollup", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -599,7 +599,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("UtilizationRollups");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.VirtualMachine", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.VirtualMachine", b =>
                 {
                     b.Property<string>("ResourceId")
                         .HasMaxLength(1024)
@@ -678,7 +678,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("VirtualMachines");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Recommendations.Recommendation", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.Recommendation", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
@@ -826,7 +826,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("Recommendations");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Recommendations.RecommendationEvent", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.RecommendationEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -871,7 +871,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("RecommendationEvents");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Recommendations.RecommendationRun", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.RecommendationRun", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
@@ -1060,18 +1060,18 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.Conversation", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.Conversation", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.ConversationMessage", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.ConversationMessage", b =>
                 {
-                    b.HasOne("CostSense.Core.Conversations.Conversation", null)
+                    b.HasOne("CostSense.Core.Data.Entities.Conversation", null)
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1089,7 +1089,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1098,7 +1098,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1113,7 +1113,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1122,14 +1122,14 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.Conversation", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.Conversation", b =>
                 {
                     b.Navigation("Messages");
                 });

@@ -1,16 +1,6 @@
-namespace CostSense.Core.Conversations;
+namespace CostSense.Core.Data.Entities;
 
-/// <summary>A chat with the cost assistant. It belongs to the user who started it and to nobody else.</summary>
-public sealed class Conversation
-{
-    public Guid Id { get; set; }
-    public required string OwnerId { get; set; }
-    public required string Title { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
-    public List<ConversationMessage> Messages { get; set; } = [];
-}
-
+/// <summary>One message of a <see cref="Conversation"/>: the user's question or the assistant's answer.</summary>
 public sealed class ConversationMessage
 {
     public long Id { get; set; }

@@ -1,4 +1,4 @@
-namespace CostSense.Core.Costs;
+namespace CostSense.Core.Data.Entities;
 
 /// <summary>
 /// Cost summed per day over the dimensions the dashboard shows. Rebuilt for a period whenever that

@@ -1,4 +1,4 @@
-namespace CostSense.Core.Recommendations;
+namespace CostSense.Core.Data.Entities;
 
 /// <summary>
 /// The last computation: the data it saw (a stamp of the inventory's and the window's versions, the as-of day,

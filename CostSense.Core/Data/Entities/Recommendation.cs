@@ -1,4 +1,4 @@
-namespace CostSense.Core.Recommendations;
+namespace CostSense.Core.Data.Entities;
 
 /// <summary>
 /// A stored recommendation. Its <see cref="Id"/> is derived from resource and action, so a recomputation finds
@@ -6,7 +6,7 @@ namespace CostSense.Core.Recommendations;
 /// </summary>
 public sealed class Recommendation
 {
-    /// <summary>Stable: <see cref="RecommendationIds.For"/>(resource, action).</summary>
+    /// <summary>Stable: <see cref="Recommendations.RecommendationIds.For"/>(resource, action).</summary>
     public required string Id { get; set; }
     public required string ResourceId { get; set; }
     public required string ResourceName { get; set; }
@@ -45,17 +45,4 @@ public sealed class Recommendation
     public DateTimeOffset? StatusChangedAt { get; set; }
     /// <summary>The monthly saving as it stood when marked implemented: realized savings.</summary>
     public decimal? RealizedMonthlySavings { get; set; }
-}
-
-/// <summary>One state change of a recommendation: who moved it from what to what, when, and why.</summary>
-public sealed class RecommendationEvent
-{
-    public long Id { get; set; }
-    public required string RecommendationId { get; set; }
-    public RecommendationStatus From { get; set; }
-    public RecommendationStatus To { get; set; }
-    public string? Reason { get; set; }
-    public required string ActorId { get; set; }
-    public required string ActorName { get; set; }
-    public DateTimeOffset At { get; set; }
 }

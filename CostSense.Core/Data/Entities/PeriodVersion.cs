@@ -1,4 +1,4 @@
-namespace CostSense.Core.Costs;
+namespace CostSense.Core.Data.Entities;
 
 /// <summary>
 /// A version per calendar month, replaced by a new random value whenever that month's cost data changes.

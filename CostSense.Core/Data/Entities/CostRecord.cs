@@ -1,4 +1,4 @@
-namespace CostSense.Core.Costs;
+namespace CostSense.Core.Data.Entities;
 
 /// <summary>
 /// One FOCUS-shaped cost row at daily grain. Every source (demo tenant, FOCUS/Azure export, live Azure)

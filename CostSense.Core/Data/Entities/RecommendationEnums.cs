@@ -1,4 +1,4 @@
-namespace CostSense.Core.Recommendations;
+namespace CostSense.Core.Data.Entities;
 
 public enum RecommendationKind { Compute, Storage }
 

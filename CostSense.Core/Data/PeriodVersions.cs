@@ -1,7 +1,7 @@
-using CostSense.Core.Data;
+using CostSense.Core.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace CostSense.Core.Costs;
+namespace CostSense.Core.Data;
 
 internal static class PeriodVersions
 {

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace CostSense.Core.Access;
+namespace CostSense.Core.Data.Entities;
 
 /// <summary>A person who signs in to CostSense (ASP.NET Core Identity, stored with the rest of the data).</summary>
 public sealed class CostSenseUser : IdentityUser

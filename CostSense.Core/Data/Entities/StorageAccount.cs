@@ -1,4 +1,4 @@
-namespace CostSense.Core.Inventory;
+namespace CostSense.Core.Data.Entities;
 
 public enum AccessTier { Hot, Cool, Cold, Archive }
 

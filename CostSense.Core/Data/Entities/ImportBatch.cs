@@ -1,4 +1,4 @@
-namespace CostSense.Core.Costs;
+namespace CostSense.Core.Data.Entities;
 
 /// <summary>A record of one (source, period) replacement: what was written, when.</summary>
 public sealed class ImportBatch

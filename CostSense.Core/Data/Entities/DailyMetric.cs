@@ -1,4 +1,4 @@
-namespace CostSense.Core.Inventory;
+namespace CostSense.Core.Data.Entities;
 
 /// <summary>One VM's utilization over one day, aggregated from its minute metrics.</summary>
 public sealed class DailyMetric

@@ -1,4 +1,4 @@
-namespace CostSense.Core.Inventory;
+namespace CostSense.Core.Data.Entities;
 
 /// <summary>
 /// Fleet utilization per day and subscription: sums over the VMs that ran that day, so the dashboard

@@ -7,6 +7,7 @@ using CostSense.Core.Catalog;
 using CostSense.Core.Costs;
 using CostSense.Core.Data;
 using CostSense.Core.Inventory;
+using CostSense.Core.Operations;
 using CostSense.Core.Recommendations;
 using CostSense.Core.Sources.Demo;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using CostSense.Core.Access;
 using CostSense.Core.Costs;
 using CostSense.Core.Data;
+using CostSense.Core.Operations;
 using CostSense.Core.Sources.Demo;
 using CostSense.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,21 +1,15 @@
 using System.Net;
 using CostSense.Core.Access;
-using CostSense.Core.Data.Entities;
+using CostSense.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using StackExchange.Redis;
 
-namespace CostSense.Core.Data;
+namespace CostSense.Core.Operations;
 
-/// <summary>What an operator needs to know about the store: what it is, what it holds, what wrote it, and where it is (never a password).</summary>
-/// <param name="Location">The SQLite file, or PostgreSQL's host:port/database. Null unless the actor may manage settings.</param>
-/// <param name="Cache">"Redis" or "In-memory".</param>
-/// <param name="CacheLocation">Redis's host:port. Null for the in-memory cache, and unless the actor may manage settings.</param>
-public sealed record StoreOverview(string Provider, string? Location, string Cache, string? CacheLocation, long CostRows, DateOnly? From, DateOnly? To,
-    IReadOnlyList<ImportBatch> RecentImports);
-
+/// <summary>Reads the <see cref="StoreOverview"/> for the data page, leaving out where the store is unless the actor may manage settings.</summary>
 public sealed class StoreOverviewService(IDbContextFactory<CostSenseDbContext> dbFactory, IOptions<StoreOptions> store, IConfiguration config)
 {
     public async Task<StoreOverview> GetAsync(Actor actor, CancellationToken ct)

@@ -5,9 +5,3 @@ public interface IVmRule
 {
     IEnumerable<RecommendationDraft> Evaluate(VmUsage usage, RecommendationOptions options);
 }
-
-/// <summary>A storage rule: zero or more drafts for one storage account.</summary>
-public interface IStorageRule
-{
-    IEnumerable<RecommendationDraft> Evaluate(StorageUsage usage, RecommendationOptions options);
-}

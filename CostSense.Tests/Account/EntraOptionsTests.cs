@@ -71,7 +71,7 @@ public sealed class EntraOptionsTests
             builder.Configuration["CostSense:Store:SqlitePath"] = Path.Combine(root.FullName, "store.db");
             builder.Configuration["CostSense:Demo:Enabled"] = "false";
             builder.Configuration["AzureAd:ClientId"] = Client;
-            CostSense.Core.CoreRegistration.AddCostSenseCore(builder);
+            CostSense.Core.DependencyInjection.AddCostSenseCore(builder);
             CostSense.Web.WebRegistration.AddCostSenseWeb(builder);
 
             var ex = await Assert.ThrowsAsync<OptionsValidationException>(async () =>

@@ -1,9 +1,9 @@
 using CostSense.Core.Access;
 using CostSense.Core.Assistant;
 using CostSense.Core.Audit;
-using CostSense.Core.Conversations;
 using CostSense.Core.Caching;
 using CostSense.Core.Catalog;
+using CostSense.Core.Conversations;
 using CostSense.Core.Costs;
 using CostSense.Core.Data;
 using CostSense.Core.Inventory;
@@ -19,7 +19,8 @@ using Microsoft.Extensions.Options;
 
 namespace CostSense.Core;
 
-public static class CoreRegistration
+/// <summary>Everything CostSense.Core registers, in one place, grouped by folder from the store up.</summary>
+public static class DependencyInjection
 {
     /// <summary>Store, cache, demo tenant and cost services, configured from the builder's configuration.</summary>
     public static IHostApplicationBuilder AddCostSenseCore(this IHostApplicationBuilder builder)
@@ -37,27 +38,14 @@ public static class CoreRegistration
         services.AddOptions<OllamaOptions>().BindConfiguration(OllamaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        // Store: PostgreSQL when ConnectionStrings:CostSense is set, an embedded SQLite file otherwise.
+        // Data: PostgreSQL when ConnectionStrings:CostSense is set, an embedded SQLite file otherwise.
         var contentRoot = builder.Environment.ContentRootPath;
         services.AddSingleton<IDbContextFactory<CostSenseDbContext>>(sp => new StoreContextFactory(
             sp.GetRequiredService<IOptions<StoreOptions>>().Value, contentRoot,
             db => db.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())));
         services.AddSingleton<DatabaseInitializer>();
-        services.AddSingleton<StoreOverviewService>();
-        services.AddSingleton<AuditTrail>();
-        services.AddSingleton<CurrentPermissions>();
-        services.AddSingleton<ConversationStore>();
-        services.AddSingleton<AssistantRateLimiter>();
-        services.AddCostAssistant();
 
-        // Recommendations: the rules, the engine that runs them over the store, and the service the pages use.
-        services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IEnumerable<IVmRule>>(sp => RecommendationRules.Compute(sp.GetRequiredService<VmSizeCatalog>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IEnumerable<IStorageRule>>(sp => RecommendationRules.Storage(sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<RecommendationEngine>();
-        services.AddSingleton<IRecommendationService, RecommendationService>();
-
-        // Cache: Redis when ConnectionStrings:Redis is set, process memory otherwise.
+        // Caching: Redis when ConnectionStrings:Redis is set, process memory otherwise.
         var redis = config.GetConnectionString("Redis");
         if (string.IsNullOrWhiteSpace(redis))
             services.AddDistributedMemoryCache();
@@ -75,16 +63,33 @@ public static class CoreRegistration
             });
         services.AddSingleton<QueryCache>();
 
+        // Access, catalog and audit.
+        services.AddSingleton<CurrentPermissions>();
+        services.AddSingleton<VmSizeCatalog>(_ => VmSizeCatalog.LoadEmbedded());
+        services.AddSingleton<AuditTrail>();
+
         // Costs and inventory.
         services.AddSingleton<CostStore>();
         services.AddSingleton<InventoryStore>();
         services.AddSingleton<IDashboardService, DashboardService>();
         services.AddSingleton<CostInsights>();
 
-        // Demo tenant.
-        services.AddSingleton<VmSizeCatalog>(_ => VmSizeCatalog.LoadEmbedded());
+        // Recommendations: the rules, the engine that runs them over the store, and the service the pages use.
+        services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IEnumerable<IVmRule>>(sp => RecommendationRules.Compute(sp.GetRequiredService<VmSizeCatalog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IEnumerable<IStorageRule>>(sp => RecommendationRules.Storage(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<RecommendationEngine>();
+        services.AddSingleton<IRecommendationService, RecommendationService>();
+
+        // Conversations, the operator's store overview and the demo tenant.
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<StoreOverviewService>();
         services.AddSingleton<DemoTenantGenerator>();
         services.AddSingleton<IDemoTenantService, DemoTenantService>();
+
+        // The cost assistant: its rate limiter here, the rest in Assistant/AssistantRegistration.cs.
+        services.AddSingleton<AssistantRateLimiter>();
+        services.AddCostAssistant();
         return builder;
     }
 }

@@ -96,10 +96,10 @@ public sealed class LayerCheckerTests
         Assert.Equal(
             new[]
             {
-                new LayerViolation("Data/Entities/Row.cs (App.Data.Entities)", "Data.Entities", "App.Costs", "Costs"),
-                new LayerViolation("Data/Entities/Row.cs (App.Data.Entities)", "Data.Entities", "App.Costs.Limits", "Costs"),
-                new LayerViolation("Data/Entities/Row.cs (App.Data.Entities)", "Data.Entities", "App.Costs.Limits", "Costs"),
-                new LayerViolation("Data/Entities/Row.cs (App.Data.Entities)", "Data.Entities", "App.Data", "Data"),
+                new LayerViolation("Data/Entities/Row.cs", "Data.Entities", "App.Costs", "Costs"),
+                new LayerViolation("Data/Entities/Row.cs", "Data.Entities", "App.Costs.Limits", "Costs"),
+                new LayerViolation("Data/Entities/Row.cs", "Data.Entities", "App.Costs.Limits", "Costs"),
+                new LayerViolation("Data/Entities/Row.cs", "Data.Entities", "App.Data", "Data"),
             },
             report.Violations);
     }

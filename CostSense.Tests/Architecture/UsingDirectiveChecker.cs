@@ -27,7 +27,7 @@ internal static partial class UsingDirectiveChecker
                 if (!rules.IsInside(target)) continue;
                 var to = rules.IndexOf(target);
                 if (to is null) unlayered.Add(target);
-                else if (to > from) violations.Add(new($"{path} ({ns})", rules.NameOf(from.Value), target, rules.NameOf(to.Value)));
+                else if (to > from) violations.Add(new(path, rules.NameOf(from.Value), target, rules.NameOf(to.Value)));
             }
         }
         return new(violations.OrderBy(v => v.From, StringComparer.Ordinal).ThenBy(v => v.To, StringComparer.Ordinal).ToList(), unlayered.ToList());

@@ -1,5 +1,4 @@
 using Bunit;
-using CostSense.Core.Data;
 using CostSense.Core.Data.Entities;
 using CostSense.Core.Operations;
 using CostSense.Web.Components.Pages.Data;

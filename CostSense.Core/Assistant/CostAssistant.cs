@@ -1,36 +1,28 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using CostSense.Core.Access;
-using CostSense.Core.Conversations;
-using CostSense.Core.Costs;
 using CostSense.Core.Data.Entities;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CostSense.Core.Assistant;
 
 /// <summary>
 /// The orchestrator: checks the user's allowance, stores the conversation, waits for a place at the model, routes the
-/// question to a specialist (rules first, the model only when they are unsure) and streams that specialist's answer.
-/// The work runs apart from the reader and writes events to a channel, so failures become messages, not exceptions.
+/// question to a specialist and streams that specialist's answer. Each step is a collaborator's:
+/// <see cref="AnswerLimits"/>, <see cref="AssistantConversations"/>, <see cref="SpecialistRouter"/>,
+/// <see cref="AnswerTurn"/> and, when something goes wrong, <see cref="AnswerFailures"/>. The work runs apart from the
+/// reader and writes events to a channel, so failures become messages, not exceptions.
 /// </summary>
-public sealed partial class CostAssistant(
-    OllamaConnection ollama,
+public sealed class CostAssistant(
+    AnswerLimits limits,
+    AssistantConversations conversations,
+    SpecialistRouter router,
+    AnswerTurn answers,
+    AnswerFailures failures,
     OllamaStatusProbe probe,
-    SpecialistCatalog specialists,
-    AssistantQueue queue,
-    AssistantRateLimiter rateLimiter,
-    ConversationStore conversations,
     QuickAnswers quick,
-    IDashboardService dashboard,
-    IOptions<AssistantOptions> options,
-    TimeProvider time,
     ILogger<CostAssistant> log) : ICostAssistant
 {
-    public const int MaxQuestionLength = 4_000;
-    private const int MaxHistoryChars = 2_000;
-
     public IReadOnlyList<string> SuggestedQuestions { get; } =
     [
         "What are my top cost drivers this month?",
@@ -44,7 +36,7 @@ public sealed partial class CostAssistant(
     public async IAsyncEnumerable<AssistantEvent> AskAsync(Actor actor, Guid? conversationId, string question, [EnumeratorCancellation] CancellationToken ct)
     {
         var channel = Channel.CreateUnbounded<AssistantEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var run = RunAsync(actor, conversationId, question, channel.Writer, ct);
+        var run = RunAsync(actor, conversationId, question, new AnswerProgress(channel.Writer), ct);
         // A stop ends the stream quietly: the reader keeps what it has and the run stores the partial answer.
         await foreach (var e in channel.Reader.ReadAllAsync(CancellationToken.None))
             yield return e;
@@ -59,21 +51,72 @@ public sealed partial class CostAssistant(
         return quick.AnswerAsync(action, ct);
     }
 
-    public async Task<IReadOnlyList<Conversation>> ConversationsAsync(Actor actor, CancellationToken ct) =>
-        actor.IsPerson ? await conversations.ListAsync(actor, 50, ct) : [];
+    public Task<IReadOnlyList<Conversation>> ConversationsAsync(Actor actor, CancellationToken ct) => conversations.ListAsync(actor, ct);
 
-    public async Task<Conversation?> OpenAsync(Actor actor, Guid conversationId, CancellationToken ct) =>
-        actor.IsPerson ? await conversations.GetAsync(actor, conversationId, ct) : null;
+    public Task<Conversation?> OpenAsync(Actor actor, Guid conversationId, CancellationToken ct) => conversations.GetAsync(actor, conversationId, ct);
 
-    public async Task<bool> DeleteAsync(Actor actor, Guid conversationId, CancellationToken ct) =>
-        actor.IsPerson && await conversations.DeleteAsync(actor, conversationId, ct);
+    public Task<bool> DeleteAsync(Actor actor, Guid conversationId, CancellationToken ct) => conversations.DeleteAsync(actor, conversationId, ct);
 
-    /// <summary>Earlier turns for the model: the last few messages, each cut to a bounded length.</summary>
-    private IReadOnlyList<ChatMessage> HistoryOf(Conversation? conversation) => conversation is null ? [] : conversation.Messages
-        .TakeLast(options.Value.HistoryMessages)
-        .Select(m => (m.Role, Content: m.Role == "user" ? m.Content : Unmarked(m.Content).Trim()))
-        .Where(m => m.Content.Length > 0)
-        .Select(m => new ChatMessage(m.Role == "user" ? ChatRole.User : ChatRole.Assistant,
-            m.Content.Length <= MaxHistoryChars ? m.Content : m.Content[..MaxHistoryChars] + "…"))
-        .ToList();
+    private async Task RunAsync(Actor actor, Guid? conversationId, string question, AnswerProgress answer, CancellationToken ct)
+    {
+        AnswerFailed? failed = null;
+        Conversation? conversation = null;
+        using var deadline = limits.StartDeadline();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
+        var token = linked.Token;
+
+        try
+        {
+            actor.Demand(Permission.Read);
+            question = question.Trim();
+            if (limits.Refusal(actor, question) is { } refused)
+            {
+                answer.Emit(refused);
+                return;
+            }
+
+            try
+            {
+                conversation = await conversations.OpenAsync(actor, conversationId, question, token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "The assistant could not store a conversation");
+                answer.Emit(new AnswerFailed(AssistantProblem.StoreUnavailable, "The database is not available, so the conversation cannot be saved or answered from your data. The Data page shows the store's state; ask again once it is back."));
+                return;
+            }
+            if (conversationId is not null && conversation is null && actor.IsPerson)
+            {
+                answer.Emit(new AnswerFailed(AssistantProblem.InvalidQuestion, "That conversation does not exist, or it is not yours. Start a new chat."));
+                return;
+            }
+            var history = conversations.HistoryOf(conversation);
+            answer.Emit(new ConversationOpened(conversation?.Id ?? Guid.Empty, conversation?.Title ?? question));
+            if (conversation is not null) await conversations.RecordQuestionAsync(actor, conversation, question, token);
+
+            using var slot = await limits.WaitForTurnAsync(position => answer.Emit(new Queued(position)), token);
+            var specialist = await router.RouteAsync(question, token);
+            answer.RoutedTo(specialist);
+            await answers.StreamAsync(specialist, history, question, answer, token);
+            answer.ReportTools();
+            answer.Emit(new AnswerCompleted(answer.Text));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            log.LogInformation("The user stopped an answer after {Chars} characters", answer.Text.Length);
+        }
+        catch (Exception e)
+        {
+            failed = failures.Describe(e, answerTimedOut: deadline.IsCancellationRequested && !ct.IsCancellationRequested);
+            log.LogWarning(e, "The assistant could not answer: {Problem}", failed.Problem);
+            answer.ReportTools();
+            answer.Emit(failed);
+        }
+        finally
+        {
+            answer.Complete();
+            // A stop does not cancel the save: the conversation keeps what the user saw.
+            await conversations.RecordAnswerAsync(actor, conversation, answer, failed, stopped: ct.IsCancellationRequested, CancellationToken.None);
+        }
+    }
 }

@@ -3,8 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace CostSense.Core.Recommendations;
 
 /// <summary>
-/// Thresholds and rates of the recommendation rules (section CostSense:Recommendations). The defaults follow
-/// what Azure Advisor documents.
+/// Thresholds and rates of the recommendation rules (section CostSense:Recommendations). The idle and right-size
+/// defaults are Azure Advisor's documented numbers; the others are CostSense's own (docs/adr/0005 says which).
 /// </summary>
 public sealed class RecommendationOptions : IValidatableObject
 {

@@ -1,7 +1,6 @@
 using CostSense.Core;
 using CostSense.Core.Data;
 using CostSense.Core.Sources.Demo;
-using CostSense.Web.Health;
 using CostSense.Web.Startup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

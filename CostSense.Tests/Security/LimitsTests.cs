@@ -29,7 +29,7 @@ public class LimitsTests
         var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions { EnvironmentName = "Test" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration[key] = value;
-        CostSense.Web.SecurityRegistration.AddCostSenseHardening(builder);
+        CostSense.Web.WebRegistration.AddCostSenseHardening(builder);
 
         // Kestrel's limits are read while the app is built, the others when it starts: either way it must not start.
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(async () =>

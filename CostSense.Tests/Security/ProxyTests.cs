@@ -80,7 +80,7 @@ public sealed class ProxyTests
         var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions { EnvironmentName = "Test" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration[key] = value;
-        CostSense.Web.SecurityRegistration.AddCostSenseHardening(builder);
+        CostSense.Web.WebRegistration.AddCostSenseHardening(builder);
 
         var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () =>
         {

@@ -32,14 +32,3 @@ public sealed class AuthOptions
     /// <summary>How often a signed-in session is checked against the store (role change, lock, password reset).</summary>
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")] public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
-
-/// <summary>The first administrator, created when the store has no user (section CostSense:Admin).</summary>
-public sealed class AdminOptions
-{
-    public const string Section = "CostSense:Admin";
-
-    [Required, EmailAddress] public string Email { get; set; } = "admin@costsense.local";
-
-    /// <summary>When empty, a password is generated and written once to the log.</summary>
-    [MinLength(12)] public string? Password { get; set; }
-}

@@ -134,9 +134,3 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
         if (!result.Succeeded) throw new UserAdministrationException(string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 }
-
-public sealed record UserRow(string Id, string Email, string? Role, DateTimeOffset? LockedUntil, int FailedSignIns,
-    DateTimeOffset CreatedAt, bool HasPassword, IReadOnlyList<string> ExternalLogins);
-
-/// <summary>A user change that cannot be made, with the reason in words for the page.</summary>
-public sealed class UserAdministrationException(string message) : Exception(message);

@@ -1,6 +1,5 @@
 using CostSense.Core.Data;
 using CostSense.Core.Sources.Demo;
-using CostSense.Web.Health;
 using Microsoft.Extensions.Options;
 
 namespace CostSense.Web.Startup;

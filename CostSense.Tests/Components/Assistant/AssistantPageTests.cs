@@ -1,7 +1,7 @@
 using Bunit;
 using CostSense.Core.Assistant;
 using CostSense.Core.Data.Entities;
-using CostSense.Web.Components.Assistant;
+using CostSense.Web.Components.Pages.Assistant;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

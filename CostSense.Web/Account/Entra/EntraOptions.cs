@@ -28,6 +28,13 @@ public sealed class EntraOptions : IValidatableObject
 
     public bool Enabled => !string.IsNullOrWhiteSpace(ClientId);
 
+    /// <summary>
+    /// Whether the configuration turns Entra sign-in on: the one key read before the options are bound, because the
+    /// OpenID Connect scheme is added, or not, while services are registered. The rest is validated on start.
+    /// </summary>
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{Section}:{nameof(ClientId)}"]);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (!Enabled) yield break;

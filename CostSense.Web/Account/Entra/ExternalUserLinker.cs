@@ -103,13 +103,3 @@ public sealed class ExternalUserLinker(UserManager<CostSenseUser> users, CostSen
             throw new ExternalLinkException($"Could not {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
     }
 }
-
-/// <summary>Identity refused a change the link needed (an e-mail it will not take as a user name, say).</summary>
-public sealed class ExternalLinkException(string message) : Exception(message);
-
-public enum ExternalLinkOutcome { Existing, Linked, Created, LockedOut, NoEmail }
-
-public sealed record ExternalLinkResult(ExternalLinkOutcome Outcome, string? UserId = null)
-{
-    public bool MaySignIn => Outcome is ExternalLinkOutcome.Existing or ExternalLinkOutcome.Linked or ExternalLinkOutcome.Created;
-}

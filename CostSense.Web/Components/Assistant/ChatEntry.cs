@@ -4,10 +4,6 @@ using CostSense.Core.Data.Entities;
 
 namespace CostSense.Web.Components.Assistant;
 
-public enum ChatRole { User, Assistant }
-
-public enum ChatEntryStatus { Waiting, Streaming, Done, Stopped, Failed }
-
 /// <summary>
 /// One message of the chat. The answer being written is changed in place on every event; its
 /// <see cref="ChatMessageView"/> re-renders only when <see cref="Version"/> moved since its last render and the
@@ -19,9 +15,9 @@ public sealed class ChatEntry
     private readonly StringBuilder _text = new();
     private readonly List<string> _tools = [];
 
-    private ChatEntry(ChatRole role, ChatEntryStatus status) => (Role, Status) = (role, status);
+    private ChatEntry(ChatEntryRole role, ChatEntryStatus status) => (Role, Status) = (role, status);
 
-    public ChatRole Role { get; }
+    public ChatEntryRole Role { get; }
     public ChatEntryStatus Status { get; private set; }
     /// <summary>Bumped by every change; a view compares it with the version it last rendered.</summary>
     public int Version { get; private set; }
@@ -40,13 +36,13 @@ public sealed class ChatEntry
     /// <summary>Raised when the chat wants this message's view to show its latest state.</summary>
     public event Action? Changed;
 
-    public static ChatEntry Question(string text) => new ChatEntry(ChatRole.User, ChatEntryStatus.Done).Append(text);
+    public static ChatEntry Question(string text) => new ChatEntry(ChatEntryRole.User, ChatEntryStatus.Done).Append(text);
 
-    public static ChatEntry PendingAnswer() => new(ChatRole.Assistant, ChatEntryStatus.Waiting);
+    public static ChatEntry PendingAnswer() => new(ChatEntryRole.Assistant, ChatEntryStatus.Waiting);
 
     public static ChatEntry Stored(ConversationMessage message)
     {
-        var entry = new ChatEntry(message.Role == "user" ? ChatRole.User : ChatRole.Assistant, ChatEntryStatus.Done)
+        var entry = new ChatEntry(message.Role == "user" ? ChatEntryRole.User : ChatEntryRole.Assistant, ChatEntryStatus.Done)
         {
             Specialist = string.IsNullOrWhiteSpace(message.Specialist) ? null : message.Specialist,
         };

@@ -1,17 +1,32 @@
+using CostSense.Core.Assistant.Tools;
+using CostSense.Core.Costs;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CostSense.Core.Assistant;
 
-public sealed partial class CostAssistant
+/// <summary>
+/// The assistant's turn: streams one specialist's answer into an <see cref="AnswerProgress"/>, with the specialist's
+/// prompt (today's dates, how far the cost data runs), the earlier turns and the question, and its tools behind a
+/// <see cref="ToolGuard"/>. Real tool calls are run by the chat pipeline's function invocation; a tool call the model
+/// wrote as text is held back (<see cref="TurnBuffer"/>), run here, and the model asked again with its result.
+/// </summary>
+public sealed class AnswerTurn(
+    OllamaConnection ollama,
+    SpecialistCatalog specialists,
+    IDashboardService dashboard,
+    IOptions<AssistantOptions> options,
+    TimeProvider time,
+    ILogger<AnswerTurn> log)
 {
-    /// <summary>
-    /// Streams one specialist's answer. Real tool calls are run by the chat pipeline's function invocation; a tool
-    /// call the model wrote as text is held back, run here, and the model asked again with its result.
-    /// </summary>
-    private async Task AnswerAsync(SpecialistKind specialist, ToolGuard guard, IReadOnlyList<ChatMessage> history, string question,
-        Action<string> text, Action tools, CancellationToken ct)
+    /// <summary>How often a tool call written as text is run and the model asked again, per answer.</summary>
+    private const int MaxTextToolRounds = 3;
+
+    public async Task StreamAsync(SpecialistKind specialist, IReadOnlyList<ChatMessage> history, string question, AnswerProgress answer,
+        CancellationToken ct)
     {
+        var guard = answer.UseTools(specialists.ToolsOf(specialist));
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var dataUntil = specialist == SpecialistKind.Orchestrator ? null : await dashboard.LatestDataDateAsync(ct);
         List<ChatMessage> messages =
@@ -22,17 +37,16 @@ public sealed partial class CostAssistant
         ];
         var chatOptions = ollama.NewChatOptions();
         if (guard.Tools.Count > 0) chatOptions.Tools = [.. guard.Tools];
-        var shown = false;
 
         for (var round = 0; ; round++)
         {
             var buffer = new TurnBuffer(toolsOn: guard.Tools.Count > 0);
-            var updates = await StreamTurnAsync(messages, chatOptions, buffer, guard, t => { shown |= t.Length > 0; text(t); }, tools, () => shown, ct);
+            var updates = await StreamModelTurnAsync(messages, chatOptions, buffer, guard, answer, ct);
             var held = buffer.EndTurn();
             if (held.Trim().Length == 0) return;
             if (round >= MaxTextToolRounds || !TextToolCall.TryParse(held, out var name, out var arguments))
             {
-                text(held);
+                answer.Write(held);
                 return;
             }
 
@@ -41,8 +55,8 @@ public sealed partial class CostAssistant
             var callId = $"text-call-{round}";
             object? result = guard.Find(name) is { } function
                 ? await function.InvokeAsync(new AIFunctionArguments(arguments), ct)
-                : Tools.ToolJson.Error($"There is no tool '{name}'. Your tools are: {string.Join(", ", guard.Tools.Select(t => t.Name))}.");
-            tools();
+                : ToolJson.Error($"There is no tool '{name}'. Your tools are: {string.Join(", ", guard.Tools.Select(t => t.Name))}.");
+            answer.ReportTools();
             messages.AddRange(updates.ToChatResponse().Messages
                 .Where(m => m.Contents.Any(c => c is FunctionCallContent or FunctionResultContent)));
             messages.Add(new ChatMessage(ChatRole.Assistant, [new FunctionCallContent(callId, name, arguments)]));
@@ -51,8 +65,8 @@ public sealed partial class CostAssistant
     }
 
     /// <summary>One model turn (with the pipeline's own tool round trips), retried while Ollama cannot be reached and nothing was shown yet.</summary>
-    private async Task<List<ChatResponseUpdate>> StreamTurnAsync(List<ChatMessage> messages, ChatOptions chatOptions, TurnBuffer buffer,
-        ToolGuard guard, Action<string> text, Action tools, Func<bool> shown, CancellationToken ct)
+    private async Task<List<ChatResponseUpdate>> StreamModelTurnAsync(List<ChatMessage> messages, ChatOptions chatOptions, TurnBuffer buffer,
+        ToolGuard guard, AnswerProgress answer, CancellationToken ct)
     {
         var o = options.Value;
         for (var attempt = 0; ; attempt++)
@@ -67,21 +81,21 @@ public sealed partial class CostAssistant
                     if (update.Contents.Any(c => c is FunctionResultContent))
                     {
                         // A tool's result closes the model's turn; what it held back was not a call after all.
-                        text(buffer.EndTurn());
-                        tools();
+                        answer.Write(buffer.EndTurn());
+                        answer.ReportTools();
                         finished = false;
                         continue;
                     }
-                    if (update.Role != ChatRole.Tool && update.Text is { Length: > 0 } delta) text(buffer.Add(delta));
+                    if (update.Role != ChatRole.Tool && update.Text is { Length: > 0 } delta) answer.Write(buffer.Add(delta));
                     finished |= update.FinishReason is not null;
-                    tools();
+                    answer.ReportTools();
                 }
                 // OllamaSharp ends a cancelled stream quietly, and a stream cut short without its done line as well.
                 ct.ThrowIfCancellationRequested();
                 if (!finished) throw new OllamaStreamException("Ollama ended the answer before it was finished.");
                 return updates;
             }
-            catch (Exception e) when (AssistantErrors.IsConnectionFailure(e) && attempt < o.MaxRetries && !shown() && guard.Called.Count == 0 && !ct.IsCancellationRequested)
+            catch (Exception e) when (AssistantErrors.IsConnectionFailure(e) && attempt < o.MaxRetries && !answer.HasText && guard.Called.Count == 0 && !ct.IsCancellationRequested)
             {
                 var wait = TimeSpan.FromSeconds(Math.Pow(2, attempt));
                 log.LogInformation("Ollama is not reachable ({Error}); retry {Attempt} of {Max} in {Wait}", e.Message, attempt + 1, o.MaxRetries, wait);

@@ -1,0 +1,4 @@
+namespace CostSense.Core.Assistant;
+
+/// <summary>The data answers the panel offers without a model (<see cref="QuickAnswers"/>).</summary>
+public enum QuickAction { TopCostDrivers, BiggestSavings, Anomalies }

@@ -1,6 +1,6 @@
-using CostSense.Core.Access;
 using CostSense.Core.Assistant;
 using CostSense.Core.Data;
+using CostSense.Core.Data.Entities;
 using CostSense.Web.Account;
 using CostSense.Web.Account.Entra;
 using CostSense.Web.Components;

@@ -42,15 +42,3 @@ public sealed record Actor(string Id, string Name, IReadOnlyCollection<string> R
         return new Actor(id, identity.Name ?? id, roles);
     }
 }
-
-public sealed class AccessDeniedException(Permission permission, string message) : Exception(message)
-{
-    public AccessDeniedException(Actor actor, Permission permission)
-        : this(permission, actor.IsAuthenticated
-            ? $"{actor.Name} may not do this: it needs the {RolePermissions.LeastRoleFor(permission)} role."
-            : "Sign in to do this.")
-    {
-    }
-
-    public Permission Permission { get; } = permission;
-}

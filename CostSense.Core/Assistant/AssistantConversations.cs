@@ -1,5 +1,6 @@
 using CostSense.Core.Access;
 using CostSense.Core.Conversations;
+using CostSense.Core.Data.Entities;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using CostSense.Core.Access;
-using CostSense.Core.Conversations;
+using CostSense.Core.Data.Entities;
 using Microsoft.Extensions.Logging;
 
 namespace CostSense.Core.Assistant;

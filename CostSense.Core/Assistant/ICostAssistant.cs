@@ -1,5 +1,5 @@
 using CostSense.Core.Access;
-using CostSense.Core.Conversations;
+using CostSense.Core.Data.Entities;
 
 namespace CostSense.Core.Assistant;
 

@@ -1,5 +1,6 @@
 using CostSense.Core.Access;
 using CostSense.Core.Data;
+using CostSense.Core.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CostSense.Core.Audit;
@@ -40,5 +41,3 @@ public sealed class AuditTrail(IDbContextFactory<CostSenseDbContext> dbFactory, 
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
 }
-
-public sealed record AuditQuery(string? ActionPrefix = null, string? Actor = null, int Take = 200);

@@ -1,5 +1,6 @@
 using CostSense.Core.Access;
 using CostSense.Core.Data;
+using CostSense.Core.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CostSense.Core.Conversations;

@@ -1,3 +1,4 @@
+using CostSense.Core.Data.Entities;
 using Microsoft.Extensions.AI;
 
 namespace CostSense.Core.Conversations;

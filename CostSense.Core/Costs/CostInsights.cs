@@ -4,27 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CostSense.Core.Costs;
 
-public sealed record AnomalyReport(string Currency, IReadOnlyList<CostAnomaly> Anomalies);
-
-/// <summary>How one day compared with the usual level of its kind of day, and what moved it.</summary>
-public sealed record DayComparison(
-    DateOnly Date,
-    string Currency,
-    decimal Cost,
-    /// <summary>The average of the same kind of day (weekday or weekend) in the four weeks before.</summary>
-    decimal Usual,
-    IReadOnlyList<CostMover> ByService,
-    IReadOnlyList<CostMover> ByResourceGroup)
-{
-    public decimal Change => Cost - Usual;
-    public decimal? ChangePercent => Usual == 0 ? null : Math.Round((Cost - Usual) / Usual * 100m, 1);
-}
-
-public sealed record CostMover(string Name, decimal Cost, decimal Usual)
-{
-    public decimal Change => Cost - Usual;
-}
-
 /// <summary>
 /// The cost questions the dashboard does not answer on its own: which incidents stand out, and why one day
 /// differs from its usual level. Read from the daily rollups, in the tenant's billing currency.

@@ -1,4 +1,5 @@
 using CostSense.Core.Data;
+using CostSense.Core.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 

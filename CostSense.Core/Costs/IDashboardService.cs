@@ -8,10 +8,3 @@ public interface IDashboardService
     /// <summary>The latest day that has cost data, or null when the store is empty.</summary>
     Task<DateOnly?> LatestDataDateAsync(CancellationToken ct);
 }
-
-public static class DashboardServiceExtensions
-{
-    /// <summary>"Today" for cost questions: the latest day with cost data (exports lag a day or two), else the calendar day.</summary>
-    public static async Task<DateOnly> AsOfAsync(this IDashboardService dashboard, TimeProvider time, CancellationToken ct) =>
-        await dashboard.LatestDataDateAsync(ct) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-}

@@ -1,12 +1,28 @@
-using CostSense.Core.Costs;
 using CostSense.Core.Data;
+using CostSense.Core.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CostSense.Core.Inventory;
 
-/// <summary>Writes the resource inventory and daily metrics of a source, and keeps the fleet rollups current.</summary>
+/// <summary>Writes the resource inventory and daily metrics of a source, keeps the fleet rollups current, and finds VMs by name.</summary>
 public sealed class InventoryStore(IDbContextFactory<CostSenseDbContext> dbFactory)
 {
+    /// <summary>The VM called <paramref name="name"/>, case ignored, or null when there is none.</summary>
+    public async Task<VirtualMachine?> FindVmByNameAsync(string name, CancellationToken ct)
+    {
+        var lower = name.ToLowerInvariant();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.VirtualMachines.AsNoTracking().Where(v => v.Name.ToLower() == lower).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Up to <paramref name="take"/> names of VMs whose name contains <paramref name="part"/>, case ignored: what to suggest for a name that is not found.</summary>
+    public async Task<IReadOnlyList<string>> VmNamesContainingAsync(string part, int take, CancellationToken ct)
+    {
+        var lower = part.ToLowerInvariant();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.VirtualMachines.AsNoTracking().Where(v => v.Name.ToLower().Contains(lower)).Select(v => v.Name).Take(take).ToListAsync(ct);
+    }
+
     /// <summary>Replaces everything <paramref name="source"/> holds: its VMs, storage accounts and their metrics.</summary>
     public async Task<int> ReplaceAsync(string source, IReadOnlyCollection<VirtualMachine> vms, IReadOnlyCollection<StorageAccount> accounts,
         IEnumerable<DailyMetric> metrics, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CostSense.Core.Data.Entities;
 
 namespace CostSense.Core.Recommendations;
 

@@ -1,3 +1,5 @@
+using CostSense.Core.Data.Entities;
+
 namespace CostSense.Core.Recommendations;
 
 /// <summary>

@@ -1,5 +1,5 @@
-using CostSense.Core.Costs;
 using CostSense.Core.Data;
+using CostSense.Core.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CostSense.Core.Recommendations;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CostSense.Core.Data.Entities;
 
 namespace CostSense.Core.Recommendations;
 

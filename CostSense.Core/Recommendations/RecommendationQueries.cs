@@ -1,4 +1,4 @@
-using CostSense.Core.Access;
+using CostSense.Core.Data.Entities;
 
 namespace CostSense.Core.Recommendations;
 
@@ -51,33 +51,5 @@ public sealed record SavingsSummary(
     double? PaybackMonths,
     IReadOnlyList<PlanStep> Plan);
 
-/// <summary>Reads and changes recommendations. Reads need a signed-in user; changes need ActOnRecommendations.</summary>
-public interface IRecommendationService
-{
-    Task<RecommendationPage> QueryAsync(RecommendationQuery query, CancellationToken ct);
-
-    Task<Recommendation?> GetAsync(string id, CancellationToken ct);
-
-    /// <summary>The state changes of one recommendation, newest first.</summary>
-    Task<IReadOnlyList<RecommendationEvent>> HistoryAsync(string id, CancellationToken ct);
-
-    /// <summary>The VM's daily utilization over the lookback window (empty for storage).</summary>
-    Task<IReadOnlyList<UtilizationPoint>> UtilizationAsync(string resourceId, CancellationToken ct);
-
-    /// <summary>Exactly the rows the query filters (all pages), as CSV.</summary>
-    Task WriteCsvAsync(RecommendationQuery query, TextWriter writer, CancellationToken ct);
-
-    Task<SavingsSummary> SummaryAsync(CancellationToken ct);
-
-    /// <summary>The open recommendations with the largest monthly savings (the dashboard's top five).</summary>
-    Task<IReadOnlyList<Recommendation>> TopAsync(int count, CancellationToken ct);
-
-    /// <summary>Applies the change to each id; returns how many changed. Records who, when and why.</summary>
-    /// <exception cref="AccessDeniedException">The actor may not act on recommendations.</exception>
-    Task<int> ChangeStatusAsync(Actor actor, IReadOnlyCollection<string> ids, StatusChange change, CancellationToken ct);
-
-    /// <summary>Runs the rules over the store and saves the result, keeping each recommendation's state.</summary>
-    Task<RecomputeResult> RecomputeAsync(CancellationToken ct);
-}
-
+/// <summary>What a recomputation did: how many are active, how many were added and retired, and how long it took.</summary>
 public sealed record RecomputeResult(int Active, int Added, int Retired, TimeSpan Elapsed);

@@ -1,3 +1,4 @@
+using CostSense.Core.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CostSense.Core.Recommendations;

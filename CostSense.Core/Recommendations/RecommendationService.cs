@@ -1,6 +1,7 @@
 using CostSense.Core.Access;
 using CostSense.Core.Audit;
 using CostSense.Core.Data;
+using CostSense.Core.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using CostSense.Core.Inventory;
+using CostSense.Core.Data.Entities;
 
 namespace CostSense.Core.Recommendations;
 

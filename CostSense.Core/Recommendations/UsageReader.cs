@@ -1,6 +1,5 @@
 using CostSense.Core.Catalog;
 using CostSense.Core.Data;
-using CostSense.Core.Inventory;
 using Microsoft.EntityFrameworkCore;
 
 namespace CostSense.Core.Recommendations;

@@ -1,5 +1,6 @@
 using CostSense.Core.Access;
 using CostSense.Core.Conversations;
+using CostSense.Core.Data.Entities;
 using CostSense.Tests.Infrastructure;
 
 namespace CostSense.Tests.Access;

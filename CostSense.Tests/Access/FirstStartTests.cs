@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CostSense.Core.Access;
+using CostSense.Core.Data.Entities;
 using CostSense.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

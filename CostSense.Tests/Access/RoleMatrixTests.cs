@@ -1,5 +1,6 @@
 using CostSense.Core.Access;
 using CostSense.Core.Audit;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Sources.Demo;
 using CostSense.Tests.Components;
 using CostSense.Tests.Infrastructure;

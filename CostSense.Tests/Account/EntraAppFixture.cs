@@ -1,6 +1,7 @@
 using CostSense.Tests.Infrastructure;
 using CostSense.Core.Access;
 using CostSense.Core.Audit;
+using CostSense.Core.Data.Entities;
 using CostSense.Web.Account.Entra;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;

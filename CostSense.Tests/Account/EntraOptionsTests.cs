@@ -62,7 +62,7 @@ public sealed class EntraOptionsTests
     {
         var ex = await TestApp.FailsToStartAsync<OptionsValidationException>(new Dictionary<string, string?> { ["AzureAd:ClientId"] = Client }, builder =>
         {
-            CostSense.Core.CoreRegistration.AddCostSenseCore(builder);
+            CostSense.Core.DependencyInjection.AddCostSenseCore(builder);
             CostSense.Web.WebRegistration.AddCostSenseWeb(builder);
         });
 

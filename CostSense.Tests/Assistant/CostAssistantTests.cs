@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CostSense.Core.Assistant;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Money;
 using CostSense.Core.Recommendations;
 using CostSense.Tests.Assistant.FakeOllama;

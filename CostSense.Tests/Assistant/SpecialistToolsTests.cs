@@ -1,7 +1,7 @@
 using System.Text.Json;
-using CostSense.Core.Access;
 using CostSense.Core.Assistant;
 using CostSense.Core.Costs;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Money;
 using CostSense.Core.Recommendations;
 using CostSense.Core.Sources.Demo;

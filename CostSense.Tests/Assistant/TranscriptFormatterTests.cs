@@ -1,4 +1,5 @@
 using CostSense.Core.Conversations;
+using CostSense.Core.Data.Entities;
 using Microsoft.Extensions.AI;
 
 namespace CostSense.Tests.Assistant;

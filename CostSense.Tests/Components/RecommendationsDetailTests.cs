@@ -1,4 +1,5 @@
 using Bunit;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
 using CostSense.Web.Components.Pages.Recommendations;
 using Microsoft.Extensions.DependencyInjection;

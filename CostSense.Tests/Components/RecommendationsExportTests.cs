@@ -1,5 +1,6 @@
 using System.Net;
 using CostSense.Core.Access;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
 using CostSense.Web.Account;
 using CostSense.Web.Recommendations;

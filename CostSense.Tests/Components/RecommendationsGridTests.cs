@@ -1,5 +1,6 @@
 using Bunit;
 using CostSense.Core.Access;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
 using CostSense.Web.Components.Pages.Recommendations;
 using Microsoft.Extensions.DependencyInjection;

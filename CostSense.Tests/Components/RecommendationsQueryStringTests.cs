@@ -1,3 +1,4 @@
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
 using CostSense.Web.Recommendations;
 using Microsoft.AspNetCore.WebUtilities;

@@ -1,6 +1,6 @@
 using Bunit;
-using CostSense.Core.Costs;
-using CostSense.Core.Data;
+using CostSense.Core.Data.Entities;
+using CostSense.Core.Operations;
 using CostSense.Web.Components.Pages.Data;
 
 namespace CostSense.Tests.Components;

@@ -1,4 +1,5 @@
 using CostSense.Core.Assistant;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Money;
 using CostSense.Core.Recommendations;
 using CostSense.Tests.Assistant.FakeOllama;

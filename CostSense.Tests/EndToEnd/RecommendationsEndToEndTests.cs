@@ -1,3 +1,4 @@
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Money;
 using CostSense.Core.Recommendations;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using CostSense.Core.Access;
+using CostSense.Core.Data.Entities;
 using CostSense.Tests.Infrastructure;
 using Microsoft.Playwright;
 

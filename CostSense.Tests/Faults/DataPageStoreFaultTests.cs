@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Bunit;
 using CostSense.Core.Data;
+using CostSense.Core.Operations;
 using CostSense.Core.Sources.Demo;
 using CostSense.Tests.Components;
 using CostSense.Tests.Infrastructure;

@@ -1,4 +1,5 @@
 using CostSense.Core.Costs;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Sources.Demo;
 using CostSense.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using CostSense.Core.Costs;
+using CostSense.Core.Data.Entities;
 
 namespace CostSense.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CostSense.Core.Access;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
 using CostSense.Core.Sources.Demo;
 using CostSense.Tests.Infrastructure;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CostSense.Core.Access;
 using CostSense.Core.Audit;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
 using CostSense.Core.Sources.Demo;
 using CostSense.Tests.Infrastructure;

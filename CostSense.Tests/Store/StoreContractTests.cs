@@ -1,6 +1,9 @@
 using CostSense.Core.Access;
 using CostSense.Core.Costs;
 using CostSense.Core.Data;
+using CostSense.Core.Data.Entities;
+using CostSense.Core.Inventory;
+using CostSense.Core.Operations;
 using CostSense.Core.Sources.Demo;
 using CostSense.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -237,6 +240,29 @@ public abstract class StoreContractTests
         Assert.Null(o.Location);
         Assert.Equal(("Redis", null), (o.Cache, o.CacheLocation));
     }
+
+    [Fact]
+    public async Task Inventory_FindsAVmByItsName_WhateverTheCase_AndSuggestsTheNamesThatContainAPart()
+    {
+        await using var host = await StartAsync();
+        var inventory = host.Get<InventoryStore>();
+        await inventory.ReplaceAsync("demo", [Vm("vm-web-prod-01"), Vm("vm-web-prod-02"), Vm("vm-sql-prod-01")], [], [], Ct);
+
+        var vm = await inventory.FindVmByNameAsync("VM-Web-Prod-02", Ct);
+
+        Assert.Equal(("vm-web-prod-02", "demo"), (vm?.Name, vm?.Source));
+        Assert.Null(await inventory.FindVmByNameAsync("vm-web", Ct));
+        Assert.Equal(["vm-web-prod-01", "vm-web-prod-02"], (await inventory.VmNamesContainingAsync("WEB", 8, Ct)).Order());
+        Assert.Single(await inventory.VmNamesContainingAsync("prod", 1, Ct));
+        Assert.Empty(await inventory.VmNamesContainingAsync("nowhere", 8, Ct));
+    }
+
+    private static VirtualMachine Vm(string name) => new()
+    {
+        ResourceId = $"/subscriptions/sub-1/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/{name}",
+        Source = "demo", Name = name, SubscriptionId = "sub-1", ResourceGroup = "rg-app", Region = "eastus",
+        Size = "Standard_D2s_v5", VCpus = 2, MemoryGiB = 8, OsType = "Linux",
+    };
 
     private static readonly Actor Admin = new("id-admin", "admin", [AppRoles.Admin]);
 

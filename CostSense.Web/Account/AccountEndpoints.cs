@@ -1,4 +1,4 @@
-using CostSense.Core.Access;
+using CostSense.Core.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 

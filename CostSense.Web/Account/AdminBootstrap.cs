@@ -1,4 +1,5 @@
 using CostSense.Core.Access;
+using CostSense.Core.Data.Entities;
 using CostSense.Web.Startup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

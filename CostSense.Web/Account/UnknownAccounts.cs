@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CostSense.Core.Access;
+using CostSense.Core.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

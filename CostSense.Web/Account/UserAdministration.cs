@@ -1,5 +1,6 @@
 using CostSense.Core.Access;
 using CostSense.Core.Audit;
+using CostSense.Core.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

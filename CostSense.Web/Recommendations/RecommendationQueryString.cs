@@ -1,4 +1,5 @@
 using System.Globalization;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;

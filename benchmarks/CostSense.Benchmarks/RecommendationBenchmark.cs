@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using CostSense.Core;
-using CostSense.Core.Access;
+using CostSense.Core.Data.Entities;
 using CostSense.Web;
 using CostSense.Web.Startup;
 using Microsoft.AspNetCore.Builder;

@@ -1,13 +1,13 @@
 using System.ComponentModel;
-using CostSense.Core.Data;
+using CostSense.Core.Data.Entities;
+using CostSense.Core.Inventory;
 using CostSense.Core.Recommendations;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.SemanticKernel;
 
 namespace CostSense.Core.Assistant.Tools;
 
 /// <summary>The compute optimizer's tools: the VM recommendations grid, one VM's utilization, compute savings.</summary>
-public sealed class ComputeOptimizerTools(RecommendationRows rows, IRecommendationService recommendations, IDbContextFactory<CostSenseDbContext> dbFactory)
+public sealed class ComputeOptimizerTools(RecommendationRows rows, IRecommendationService recommendations, InventoryStore inventory)
 {
     [KernelFunction("get_vm_recommendations"), Description("Open VM recommendations (resize, deallocate, delete, reserve, scale up) with their monthly savings, largest first, and the total.")]
     public async Task<string> GetVmRecommendationsAsync(
@@ -33,12 +33,11 @@ public sealed class ComputeOptimizerTools(RecommendationRows rows, IRecommendati
         CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(vmName)) throw new ToolArgumentException("vmName is required.");
-        var name = vmName.Trim().ToLowerInvariant();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var vm = await db.VirtualMachines.AsNoTracking().Where(v => v.Name.ToLower() == name).FirstOrDefaultAsync(ct);
+        var name = vmName.Trim();
+        var vm = await inventory.FindVmByNameAsync(name, ct);
         if (vm is null)
         {
-            var like = await db.VirtualMachines.AsNoTracking().Where(v => v.Name.ToLower().Contains(name)).Select(v => v.Name).Take(8).ToListAsync(ct);
+            var like = await inventory.VmNamesContainingAsync(name, 8, ct);
             throw new ToolArgumentException(like.Count > 0 ? $"There is no VM '{vmName}'. Did you mean: {string.Join(", ", like)}?" : $"There is no VM '{vmName}'.");
         }
         var days = await recommendations.UtilizationAsync(vm.ResourceId, ct);

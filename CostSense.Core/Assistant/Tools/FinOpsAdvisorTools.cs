@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
 using Microsoft.SemanticKernel;
 

@@ -1,4 +1,5 @@
 using CostSense.Core.Costs;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
 
 namespace CostSense.Core.Assistant.Tools;

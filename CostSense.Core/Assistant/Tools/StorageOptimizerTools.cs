@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using CostSense.Core.Recommendations;
+using CostSense.Core.Data.Entities;
 using Microsoft.SemanticKernel;
 
 namespace CostSense.Core.Assistant.Tools;

@@ -1,3 +1,5 @@
+using CostSense.Core.Data.Entities;
+
 using static System.FormattableString;
 
 namespace CostSense.Core.Recommendations.Compute;

@@ -1,4 +1,4 @@
-using CostSense.Core.Inventory;
+using CostSense.Core.Data.Entities;
 using static System.FormattableString;
 
 namespace CostSense.Core.Recommendations.Compute;

@@ -1,5 +1,5 @@
 using CostSense.Core.Catalog;
-using CostSense.Core.Inventory;
+using CostSense.Core.Data.Entities;
 
 namespace CostSense.Core.Recommendations.Storage;
 

@@ -1,6 +1,6 @@
 using CostSense.Core.Catalog;
 using CostSense.Core.Costs;
-using CostSense.Core.Inventory;
+using CostSense.Core.Data.Entities;
 
 namespace CostSense.Core.Sources.Demo;
 

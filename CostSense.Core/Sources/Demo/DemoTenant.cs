@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CostSense.Core.Catalog;
 using CostSense.Core.Costs;
-using CostSense.Core.Inventory;
+using CostSense.Core.Data.Entities;
 
 namespace CostSense.Core.Sources.Demo;
 

@@ -1,6 +1,6 @@
 using Bogus;
 using CostSense.Core.Catalog;
-using CostSense.Core.Inventory;
+using CostSense.Core.Data.Entities;
 
 namespace CostSense.Core.Sources.Demo;
 

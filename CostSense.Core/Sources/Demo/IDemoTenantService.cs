@@ -16,7 +16,3 @@ public interface IDemoTenantService
     /// </summary>
     Task<bool> SeedOnStartAsync(CancellationToken ct);
 }
-
-public sealed record DemoTenantSummary(
-    int Subscriptions, int ResourceGroups, int VirtualMachines, int StorageAccounts,
-    int CostRows, int MetricRows, DateOnly From, DateOnly To, decimal EffectiveCost, string Currency);

@@ -1,6 +1,6 @@
 using Bunit;
 using CostSense.Core.Assistant;
-using CostSense.Core.Conversations;
+using CostSense.Core.Data.Entities;
 using CostSense.Web.Components.Pages.Assistant;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using Bunit;
 using CostSense.Core.Assistant;
-using CostSense.Core.Conversations;
+using CostSense.Core.Data.Entities;
 using CostSense.Web.Components.Assistant;
 
 namespace CostSense.Tests.Components.Assistant;

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using CostSense.Core.Access;
 using CostSense.Core.Assistant;
-using CostSense.Core.Conversations;
+using CostSense.Core.Data.Entities;
 
 namespace CostSense.Tests.Components.Assistant;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CostSense.Core.Catalog;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
 using CostSense.Core.Sources.Demo;
 using static CostSense.Tests.Recommendations.Rules.RuleFixtures;

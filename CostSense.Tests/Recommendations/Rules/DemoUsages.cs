@@ -1,4 +1,5 @@
 using CostSense.Core.Catalog;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
 using CostSense.Core.Sources.Demo;
 
@@ -22,7 +23,7 @@ internal static class DemoUsages
 
         var vms = tenant.Vms.Select(vm =>
         {
-            var metrics = days.Select(d => tenant.Metric(vm, d)).OfType<Core.Inventory.DailyMetric>().ToList();
+            var metrics = days.Select(d => tenant.Metric(vm, d)).OfType<DailyMetric>().ToList();
             var any = metrics.Count > 0;
             var diskId = $"{vm.Group.Id}/providers/Microsoft.Compute/disks/{vm.Inventory.Name}-osdisk";
             return new VmUsage(vm.Inventory, lookback, metrics.Count,

@@ -1,4 +1,4 @@
-using CostSense.Core.Inventory;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
 using CostSense.Core.Recommendations.Storage;
 using static CostSense.Tests.Recommendations.Rules.RuleFixtures;

@@ -1,5 +1,5 @@
 using CostSense.Core.Catalog;
-using CostSense.Core.Inventory;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
 using Microsoft.Extensions.Time.Testing;
 

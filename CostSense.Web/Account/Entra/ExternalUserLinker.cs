@@ -1,6 +1,7 @@
 using CostSense.Core.Access;
 using CostSense.Core.Audit;
 using CostSense.Core.Data;
+using CostSense.Core.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using CostSense.Core.Assistant;
-using CostSense.Core.Conversations;
+using CostSense.Core.Data.Entities;
 
 namespace CostSense.Web.Components.Assistant;
 

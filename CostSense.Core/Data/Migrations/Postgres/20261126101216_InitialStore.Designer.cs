@@ -25,7 +25,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CostSense.Core.Costs.CostRecord", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.CostRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -152,7 +152,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("CostRecords");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.DailyCostRollup", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.DailyCostRollup", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -221,7 +221,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("DailyCostRollups");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.ImportBatch", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.ImportBatch", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -259,7 +259,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("ImportBatches");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.PeriodVersion", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.PeriodVersion", b =>
                 {
                     b.Property<DateOnly>("Month")
                         .HasColumnType("date");
@@ -272,7 +272,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("PeriodVersions");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.DailyMetric", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.DailyMetric", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -322,7 +322,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("DailyMetrics");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.StorageAccount", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.StorageAccount", b =>
                 {
                     b.Property<string>("ResourceId")
                         .HasMaxLength(1024)
@@ -400,7 +400,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("StorageAccounts");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.UtilizationRollup", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.UtilizationRollup", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -438,7 +438,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("UtilizationRollups");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.VirtualMachine", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.VirtualMachine", b =>
                 {
                     b.Property<string>("ResourceId")
                         .HasMaxLength(1024)

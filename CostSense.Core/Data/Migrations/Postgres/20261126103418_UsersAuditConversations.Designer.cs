@@ -25,7 +25,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CostSense.Core.Access.CostSenseUser", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.CostSenseUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(512)
@@ -97,7 +97,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CostSense.Core.Audit.AuditEntry", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -140,7 +140,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.Conversation", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -169,7 +169,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("Conversations");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.ConversationMessage", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.ConversationMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -208,7 +208,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("ConversationMessages");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.CostRecord", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.CostRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -335,7 +335,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("CostRecords");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.DailyCostRollup", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.DailyCostRollup", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -404,7 +404,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("DailyCostRollups");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.ImportBatch", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.ImportBatch", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -442,7 +442,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("ImportBatches");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.PeriodVersion", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.PeriodVersion", b =>
                 {
                     b.Property<DateOnly>("Month")
                         .HasColumnType("date");
@@ -455,7 +455,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("PeriodVersions");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.DailyMetric", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.DailyMetric", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -505,7 +505,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("DailyMetrics");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.StorageAccount", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.StorageAccount", b =>
                 {
                     b.Property<string>("ResourceId")
                         .HasMaxLength(1024)
@@ -583,7 +583,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("StorageAccounts");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.UtilizationRollup", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.UtilizationRollup", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -621,7 +621,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("UtilizationRollups");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.VirtualMachine", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.VirtualMachine", b =>
                 {
                     b.Property<string>("ResourceId")
                         .HasMaxLength(1024)
@@ -850,18 +850,18 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.Conversation", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.Conversation", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.ConversationMessage", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.ConversationMessage", b =>
                 {
-                    b.HasOne("CostSense.Core.Conversations.Conversation", null)
+                    b.HasOne("CostSense.Core.Data.Entities.Conversation", null)
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -879,7 +879,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -888,7 +888,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -903,7 +903,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -912,14 +912,14 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.Conversation", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.Conversation", b =>
                 {
                     b.Navigation("Messages");
                 });

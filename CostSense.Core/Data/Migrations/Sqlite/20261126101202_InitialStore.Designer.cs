@@ -20,7 +20,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("CostSense.Core.Costs.CostRecord", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.CostRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -145,7 +145,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("CostRecords");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.DailyCostRollup", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.DailyCostRollup", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -212,7 +212,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("DailyCostRollups");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.ImportBatch", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.ImportBatch", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -248,7 +248,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("ImportBatches");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.PeriodVersion", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.PeriodVersion", b =>
                 {
                     b.Property<DateOnly>("Month")
                         .HasColumnType("TEXT");
@@ -261,7 +261,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("PeriodVersions");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.DailyMetric", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.DailyMetric", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -309,7 +309,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("DailyMetrics");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.StorageAccount", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.StorageAccount", b =>
                 {
                     b.Property<string>("ResourceId")
                         .HasMaxLength(1024)
@@ -387,7 +387,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("StorageAccounts");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.UtilizationRollup", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.UtilizationRollup", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -423,7 +423,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("UtilizationRollups");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.VirtualMachine", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.VirtualMachine", b =>
                 {
                     b.Property<string>("ResourceId")
                         .HasMaxLength(1024)

@@ -20,7 +20,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("CostSense.Core.Access.CostSenseUser", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.CostSenseUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(512)
@@ -92,7 +92,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CostSense.Core.Audit.AuditEntry", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -133,7 +133,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.Conversation", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -162,7 +162,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("Conversations");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.ConversationMessage", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.ConversationMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -199,7 +199,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("ConversationMessages");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.CostRecord", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.CostRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -324,7 +324,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("CostRecords");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.DailyCostRollup", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.DailyCostRollup", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -391,7 +391,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("DailyCostRollups");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.ImportBatch", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.ImportBatch", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -427,7 +427,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("ImportBatches");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.PeriodVersion", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.PeriodVersion", b =>
                 {
                     b.Property<DateOnly>("Month")
                         .HasColumnType("TEXT");
@@ -440,7 +440,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("PeriodVersions");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.DailyMetric", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.DailyMetric", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -488,7 +488,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("DailyMetrics");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.StorageAccount", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.StorageAccount", b =>
                 {
                     b.Property<string>("ResourceId")
                         .HasMaxLength(1024)
@@ -566,7 +566,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("StorageAccounts");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.UtilizationRollup", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.UtilizationRollup", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -602,7 +602,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("UtilizationRollups");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.VirtualMachine", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.VirtualMachine", b =>
                 {
                     b.Property<string>("ResourceId")
                         .HasMaxLength(1024)
@@ -681,7 +681,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("VirtualMachines");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Recommendations.Recommendation", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.Recommendation", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
@@ -829,7 +829,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("Recommendations");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Recommendations.RecommendationEvent", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.RecommendationEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -874,7 +874,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("RecommendationEvents");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Recommendations.RecommendationRun", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.RecommendationRun", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
@@ -1044,18 +1044,18 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.Conversation", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.Conversation", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.ConversationMessage", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.ConversationMessage", b =>
                 {
-                    b.HasOne("CostSense.Core.Conversations.Conversation", null)
+                    b.HasOne("CostSense.Core.Data.Entities.Conversation", null)
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1073,7 +1073,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1082,7 +1082,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1097,7 +1097,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1106,14 +1106,14 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.Conversation", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.Conversation", b =>
                 {
                     b.Navigation("Messages");
                 });

@@ -17,79 +17,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("CostSense.Core.Access.CostSenseUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("CostSense.Core.Audit.AuditEntry", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -130,7 +58,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.Conversation", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -159,7 +87,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("Conversations");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.ConversationMessage", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.ConversationMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -196,7 +124,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("ConversationMessages");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.CostRecord", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.CostRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -321,7 +249,79 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("CostRecords");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.DailyCostRollup", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.CostSenseUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CostSense.Core.Data.Entities.DailyCostRollup", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -388,56 +388,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("DailyCostRollups");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Costs.ImportBatch", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Currency")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("EffectiveCost")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("ImportedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("PeriodEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("PeriodStart")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RowCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("ImportBatches");
-                });
-
-            modelBuilder.Entity("CostSense.Core.Costs.PeriodVersion", b =>
-                {
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Month");
-
-                    b.ToTable("PeriodVersions");
-                });
-
-            modelBuilder.Entity("CostSense.Core.Inventory.DailyMetric", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.DailyMetric", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -485,200 +436,56 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("DailyMetrics");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Inventory.StorageAccount", b =>
-                {
-                    b.Property<string>("ResourceId")
-                        .HasMaxLength(1024)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AccessTier")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Environment")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("LastAccessed")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Purpose")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ReadTransactionsPerDay")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Region")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Replication")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResourceGroup")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SecondaryReadsPerDay")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubscriptionId")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Tags")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("UsedCapacityGiB")
-                        .HasColumnType("REAL");
-
-                    b.Property<long>("WriteTransactionsPerDay")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ResourceId");
-
-                    b.ToTable("StorageAccounts");
-                });
-
-            modelBuilder.Entity("CostSense.Core.Inventory.UtilizationRollup", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.ImportBatch", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("CpuAverageSum")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("CpuP95Sum")
-                        .HasColumnType("REAL");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("MemoryAverageSum")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("MemoryP95Sum")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("SubscriptionId")
-                        .IsRequired()
+                    b.Property<string>("Currency")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("VmCount")
+                    b.Property<decimal>("EffectiveCost")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowCount")
                         .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Date", "SubscriptionId");
-
-                    b.ToTable("UtilizationRollups");
-                });
-
-            modelBuilder.Entity("CostSense.Core.Inventory.VirtualMachine", b =>
-                {
-                    b.Property<string>("ResourceId")
-                        .HasMaxLength(1024)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DiskSizeGiB")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DiskSku")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Environment")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("MemoryGiB")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OsType")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PowerState")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("PowerStateSince")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Region")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResourceGroup")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Size")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SubscriptionId")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
+                    b.HasKey("Id");
 
-                    b.Property<string>("Tags")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("VCpus")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Workload")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ResourceId");
-
-                    b.ToTable("VirtualMachines");
+                    b.ToTable("ImportBatches");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Recommendations.Recommendation", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.PeriodVersion", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("PeriodVersions");
+                });
+
+            modelBuilder.Entity("CostSense.Core.Data.Entities.Recommendation", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
@@ -826,7 +633,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("Recommendations");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Recommendations.RecommendationEvent", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.RecommendationEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -871,7 +678,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("RecommendationEvents");
                 });
 
-            modelBuilder.Entity("CostSense.Core.Recommendations.RecommendationRun", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.RecommendationRun", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
@@ -893,6 +700,199 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("RecommendationRuns");
+                });
+
+            modelBuilder.Entity("CostSense.Core.Data.Entities.StorageAccount", b =>
+                {
+                    b.Property<string>("ResourceId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccessTier")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastAccessed")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadTransactionsPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Replication")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceGroup")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SecondaryReadsPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubscriptionId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("UsedCapacityGiB")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("WriteTransactionsPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ResourceId");
+
+                    b.ToTable("StorageAccounts");
+                });
+
+            modelBuilder.Entity("CostSense.Core.Data.Entities.UtilizationRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("CpuAverageSum")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CpuP95Sum")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MemoryAverageSum")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MemoryP95Sum")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("SubscriptionId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VmCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date", "SubscriptionId");
+
+                    b.ToTable("UtilizationRollups");
+                });
+
+            modelBuilder.Entity("CostSense.Core.Data.Entities.VirtualMachine", b =>
+                {
+                    b.Property<string>("ResourceId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DiskSizeGiB")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DiskSku")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MemoryGiB")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OsType")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PowerState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PowerStateSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceGroup")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Size")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubscriptionId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VCpus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Workload")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ResourceId");
+
+                    b.ToTable("VirtualMachines");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1060,18 +1060,18 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.Conversation", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.Conversation", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.ConversationMessage", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.ConversationMessage", b =>
                 {
-                    b.HasOne("CostSense.Core.Conversations.Conversation", null)
+                    b.HasOne("CostSense.Core.Data.Entities.Conversation", null)
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1089,7 +1089,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1098,7 +1098,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1113,7 +1113,7 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1122,14 +1122,14 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("CostSense.Core.Access.CostSenseUser", null)
+                    b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CostSense.Core.Conversations.Conversation", b =>
+            modelBuilder.Entity("CostSense.Core.Data.Entities.Conversation", b =>
                 {
                     b.Navigation("Messages");
                 });

@@ -1,3 +1,4 @@
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
 
 namespace CostSense.Web.Components.Pages.Recommendations;

@@ -1,4 +1,5 @@
 using CostSense.Core.Access;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
 using Microsoft.AspNetCore.Components;
 using CostSense.Web.Recommendations;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CostSense.Core.Recommendations;
+using CostSense.Core.Data.Entities;
 using MudBlazor;
 
 namespace CostSense.Web.Components.Pages.Recommendations;

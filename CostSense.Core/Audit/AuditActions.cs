@@ -1,0 +1,15 @@
+namespace CostSense.Core.Audit;
+
+/// <summary>The verbs an <see cref="Data.Entities.AuditEntry"/> records as its action.</summary>
+public static class AuditActions
+{
+    public const string DemoGenerate = "demo.generate";
+    public const string UserCreate = "user.create";
+    public const string UserRole = "user.role";
+    public const string UserLock = "user.lock";
+    public const string UserUnlock = "user.unlock";
+    public const string UserPasswordReset = "user.password-reset";
+    public const string UserPasswordChange = "user.password-change";
+    public const string UserLockedOut = "user.locked-out";
+    public const string UserExternalLink = "user.external-login";
+}

@@ -1,0 +1,23 @@
+using CostSense.Core.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CostSense.Core.Data.Configurations;
+
+/// <summary>A recommendation: enums stored by name, found by kind and state and by resource.</summary>
+internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Recommendation>
+{
+    public void Configure(EntityTypeBuilder<Recommendation> e)
+    {
+        e.Property(x => x.Id).HasMaxLength(32);
+        e.Property(x => x.ResourceId).HasMaxLength(1024);
+        e.Property(x => x.Tags).HasMaxLength(4000);
+        e.Property(x => x.Rationale).HasMaxLength(2000);
+        e.Property(x => x.Command).HasMaxLength(2000);
+        e.Property(x => x.StatusReason).HasMaxLength(500);
+        foreach (var p in new[] { nameof(Recommendation.Kind), nameof(Recommendation.Category), nameof(Recommendation.Action), nameof(Recommendation.Risk), nameof(Recommendation.Status) })
+            e.Property(p).HasConversion<string>().HasMaxLength(32);
+        e.HasIndex(x => new { x.Kind, x.IsActive, x.Status });
+        e.HasIndex(x => x.ResourceId);
+    }
+}

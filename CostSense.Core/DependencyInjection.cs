@@ -1,0 +1,95 @@
+using CostSense.Core.Access;
+using CostSense.Core.Assistant;
+using CostSense.Core.Audit;
+using CostSense.Core.Caching;
+using CostSense.Core.Catalog;
+using CostSense.Core.Conversations;
+using CostSense.Core.Costs;
+using CostSense.Core.Data;
+using CostSense.Core.Inventory;
+using CostSense.Core.Operations;
+using CostSense.Core.Recommendations;
+using CostSense.Core.Sources.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CostSense.Core;
+
+/// <summary>Everything CostSense.Core registers, in one place, grouped by folder from the store up.</summary>
+public static class DependencyInjection
+{
+    /// <summary>Store, cache, demo tenant and cost services, configured from the builder's configuration.</summary>
+    public static IHostApplicationBuilder AddCostSenseCore(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        services.AddSingleton(TimeProvider.System);
+
+        // Options, validated on start so a bad setting stops the app with its key named.
+        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section)
+            .PostConfigure(o => o.PostgresConnectionString ??= config.GetConnectionString("CostSense"))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoTenantOptions>().BindConfiguration(DemoTenantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OllamaOptions>().BindConfiguration(OllamaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // Data: PostgreSQL when ConnectionStrings:CostSense is set, an embedded SQLite file otherwise.
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddSingleton<IDbContextFactory<CostSenseDbContext>>(sp => new StoreContextFactory(
+            sp.GetRequiredService<IOptions<StoreOptions>>().Value, contentRoot,
+            db => db.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())));
+        services.AddSingleton<DatabaseInitializer>();
+
+        // Caching: Redis when ConnectionStrings:Redis is set, process memory otherwise.
+        var redis = config.GetConnectionString("Redis");
+        if (string.IsNullOrWhiteSpace(redis))
+            services.AddDistributedMemoryCache();
+        else
+            services.AddStackExchangeRedisCache(o =>
+            {
+                o.Configuration = redis;
+                o.InstanceName = "costsense:";
+                // Never block a page on a missing Redis: fail fast and retry the connection in the background.
+                o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+                o.ConfigurationOptions.AbortOnConnectFail = false;
+                o.ConfigurationOptions.ConnectTimeout = 2_000;
+                o.ConfigurationOptions.SyncTimeout = 2_000;
+                o.ConfigurationOptions.AsyncTimeout = 2_000;
+            });
+        services.AddSingleton<QueryCache>();
+
+        // Access, catalog and audit.
+        services.AddSingleton<CurrentPermissions>();
+        services.AddSingleton<VmSizeCatalog>(_ => VmSizeCatalog.LoadEmbedded());
+        services.AddSingleton<AuditTrail>();
+
+        // Costs and inventory.
+        services.AddSingleton<CostStore>();
+        services.AddSingleton<InventoryStore>();
+        services.AddSingleton<IDashboardService, DashboardService>();
+        services.AddSingleton<CostInsights>();
+
+        // Recommendations: the rules, the engine that runs them over the store, and the service the pages use.
+        services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IEnumerable<IVmRule>>(sp => RecommendationRules.Compute(sp.GetRequiredService<VmSizeCatalog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IEnumerable<IStorageRule>>(sp => RecommendationRules.Storage(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<RecommendationEngine>();
+        services.AddSingleton<IRecommendationService, RecommendationService>();
+
+        // Conversations, the operator's store overview and the demo tenant.
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<StoreOverviewService>();
+        services.AddSingleton<DemoTenantGenerator>();
+        services.AddSingleton<IDemoTenantService, DemoTenantService>();
+
+        // The cost assistant: its rate limiter here, the rest in Assistant/AssistantRegistration.cs.
+        services.AddSingleton<AssistantRateLimiter>();
+        services.AddCostAssistant();
+        return builder;
+    }
+}

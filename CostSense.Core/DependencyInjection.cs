@@ -1,5 +1,6 @@
 using CostSense.Core.Access;
 using CostSense.Core.Assistant;
+using CostSense.Core.Assistant.Tools;
 using CostSense.Core.Audit;
 using CostSense.Core.Caching;
 using CostSense.Core.Catalog;
@@ -35,8 +36,6 @@ public static class DependencyInjection
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoTenantOptions>().BindConfiguration(DemoTenantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<OllamaOptions>().BindConfiguration(OllamaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // Data: PostgreSQL when ConnectionStrings:CostSense is set, an embedded SQLite file otherwise.
         var contentRoot = builder.Environment.ContentRootPath;
@@ -87,9 +86,27 @@ public static class DependencyInjection
         services.AddSingleton<DemoTenantGenerator>();
         services.AddSingleton<IDemoTenantService, DemoTenantService>();
 
-        // The cost assistant: its rate limiter here, the rest in Assistant/AssistantRegistration.cs.
+        // The cost assistant: one Ollama connection and its status, the specialists' tools, the limits and queue in front
+        // of the model, and the orchestrator with its collaborators (conversations, router, answer turn, failure wording).
+        services.AddOptions<OllamaOptions>().BindConfiguration(OllamaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OllamaConnection>();
+        services.AddSingleton<OllamaStatusProbe>();
+        services.AddSingleton<RecommendationRows>();
+        services.AddSingleton<CostAnalystTools>();
+        services.AddSingleton<ComputeOptimizerTools>();
+        services.AddSingleton<StorageOptimizerTools>();
+        services.AddSingleton<FinOpsAdvisorTools>();
+        services.AddSingleton<SpecialistCatalog>();
+        services.AddSingleton<QuickAnswers>();
         services.AddSingleton<AssistantRateLimiter>();
-        services.AddCostAssistant();
+        services.AddSingleton<AssistantQueue>();
+        services.AddSingleton<AnswerLimits>();
+        services.AddSingleton<AssistantConversations>();
+        services.AddSingleton<SpecialistRouter>();
+        services.AddSingleton<AnswerTurn>();
+        services.AddSingleton<AnswerFailures>();
+        services.AddSingleton<ICostAssistant, CostAssistant>();
         return builder;
     }
 }

@@ -35,14 +35,3 @@ public sealed class AssistantRateLimiter(IOptions<AssistantOptions> options, Tim
         }
     }
 }
-
-public sealed record RateLimitDecision(bool IsAllowed, TimeSpan RetryAfter, string Message)
-{
-    public static RateLimitDecision Allowed { get; } = new(true, TimeSpan.Zero, "");
-
-    public static RateLimitDecision Wait(TimeSpan retryAfter, string limit)
-    {
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        return new(false, TimeSpan.FromSeconds(seconds), $"You have reached the assistant's limit of {limit}. Ask again in {seconds} s.");
-    }
-}

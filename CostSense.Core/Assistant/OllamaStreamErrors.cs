@@ -3,9 +3,6 @@ using System.Text.Json;
 
 namespace CostSense.Core.Assistant;
 
-/// <summary>Ollama reported an error inside a stream it had started with 200 (the model runner crashed, ran out of memory…).</summary>
-public sealed class OllamaStreamException(string message) : IOException(message);
-
 /// <summary>
 /// Ollama reports a failure in mid-answer as a line <c>{"error":"…"}</c> inside its 200 NDJSON stream, and
 /// OllamaSharp passes that line on as an empty update: the answer would just stop, unexplained. This handler

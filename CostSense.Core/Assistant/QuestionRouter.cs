@@ -2,9 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace CostSense.Core.Assistant;
 
-/// <summary>Who should answer, and how sure the rules are.</summary>
-public sealed record RouteDecision(SpecialistKind Specialist, bool IsSure, string Reason);
-
 /// <summary>
 /// Routes a question by rules over its words: a 3B model's own hand-offs between agents are unreliable, while the
 /// vocabulary of the four domains barely overlaps. Specific words weigh more than generic ones ("reserve" is the

@@ -2,9 +2,6 @@ using System.Globalization;
 
 namespace CostSense.Core.Assistant.Tools;
 
-/// <summary>A tool argument the model got wrong; the message goes back to the model so it can correct itself.</summary>
-public sealed class ToolArgumentException(string message) : ArgumentException(message);
-
 /// <summary>Parses and checks the flat string arguments a small model sends: ISO dates, named choices, bounded counts.</summary>
 public static class ToolArguments
 {

@@ -74,19 +74,24 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
         }
         var deleted = await old.ExecuteDeleteAsync(ct);
 
-        var count = 0;
-        var total = 0m;
+        // The batch first, so every row it writes carries its id and one import can be undone on its own.
+        var batch = new ImportBatch { Source = source, PeriodStart = start, PeriodEnd = end, ImportedAt = time.GetUtcNow() };
+        db.ImportBatches.Add(batch);
+        await db.SaveChangesAsync(ct);
+
         var currencies = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         IEnumerable<CostRecord> Checked()
         {
             foreach (var row in rows)
             {
                 if (row.ChargePeriodStart < start || row.ChargePeriodStart >= end)
-                    throw new InvalidOperationException($"Row {count + 1} is dated {row.ChargePeriodStart:yyyy-MM-dd}, outside the period {start:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd} being replaced.");
+                    throw new InvalidOperationException($"Row {batch.RowCount + 1} is dated {row.ChargePeriodStart:yyyy-MM-dd}, outside the period {start:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd} being replaced.");
                 row.Source = source;
+                row.ImportBatchId = batch.Id;
                 row.BillingCurrency = row.BillingCurrency.Trim().ToUpperInvariant();
-                count++;
-                total += row.EffectiveCost;
+                batch.RowCount++;
+                batch.BilledCost += row.BilledCost;
+                batch.EffectiveCost += row.EffectiveCost;
                 currencies.Add(row.BillingCurrency);
                 yield return row;
             }
@@ -96,15 +101,10 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
         await RebuildRollupsAsync(db, touchedStart, touchedEnd, ct);
         await PeriodVersions.BumpMonthsAsync(db, touchedStart, touchedEnd, ct);
 
-        var batch = new ImportBatch
-        {
-            Source = source, PeriodStart = start, PeriodEnd = end, RowCount = count, EffectiveCost = total,
-            Currency = currencies.Count == 1 ? currencies.Single() : null,
-            ImportedAt = time.GetUtcNow(),
-        };
-        db.ImportBatches.Add(batch);
+        batch.Currency = currencies.Count == 1 ? currencies.Single() : null;
+        db.Entry(batch).State = EntityState.Modified;
         await db.SaveChangesAsync(ct);
-        log.LogInformation("Replaced {Source} {Start:yyyy-MM-dd}..{End:yyyy-MM-dd}: {Deleted} rows out, {Count} rows in", source, start, end.AddDays(-1), deleted, count);
+        log.LogInformation("Replaced {Source} {Start:yyyy-MM-dd}..{End:yyyy-MM-dd}: {Deleted} rows out, {Count} rows in", source, start, end.AddDays(-1), deleted, batch.RowCount);
         return batch;
     }
 
@@ -119,10 +119,11 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
             var to = Min(end, FirstOfMonth(from).AddMonths(1));
             var groups = await db.CostRecords
                 .Where(r => r.ChargePeriodStart >= from && r.ChargePeriodStart < to)
-                .GroupBy(r => new { r.ChargePeriodStart, r.SubAccountId, r.SubAccountName, r.ResourceGroup, r.ServiceName, r.RegionId, r.TagEnvironment, r.TagCostCenter, r.BillingCurrency })
+                .GroupBy(r => new { r.ChargePeriodStart, r.ProviderName, r.SubAccountId, r.SubAccountName, r.ResourceGroup, r.ServiceName, r.RegionId, r.TagEnvironment, r.TagCostCenter, r.BillingCurrency })
                 .Select(g => new DailyCostRollup
                 {
                     Date = g.Key.ChargePeriodStart,
+                    ProviderName = g.Key.ProviderName,
                     SubAccountId = g.Key.SubAccountId,
                     SubAccountName = g.Key.SubAccountName,
                     ResourceGroup = g.Key.ResourceGroup,

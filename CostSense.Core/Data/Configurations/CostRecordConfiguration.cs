@@ -11,6 +11,8 @@ internal sealed class CostRecordConfiguration : IEntityTypeConfiguration<CostRec
     {
         e.HasIndex(x => new { x.Source, x.ChargePeriodStart });
         e.HasIndex(x => x.ChargePeriodStart);
+        e.HasIndex(x => x.ImportBatchId);
+        e.Property(x => x.ProviderName).HasMaxLength(64);
         e.Property(x => x.ResourceId).HasMaxLength(1024);
         e.Property(x => x.Tags).HasMaxLength(4000);
         e.Property(x => x.BillingCurrency).HasMaxLength(3);

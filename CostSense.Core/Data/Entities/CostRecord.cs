@@ -11,6 +11,12 @@ public sealed class CostRecord
     /// <summary>Which source wrote the row ("demo", "focus", "azure"); an import replaces a period per source.</summary>
     public required string Source { get; set; }
 
+    /// <summary>The cloud that charged the row (FOCUS ProviderName: "Microsoft", "AWS", "Oracle" …).</summary>
+    public string ProviderName { get; set; } = "Microsoft";
+
+    /// <summary>The import that wrote the row, so one import can be undone; null for the demo tenant.</summary>
+    public long? ImportBatchId { get; set; }
+
     public DateOnly ChargePeriodStart { get; set; }
     public required string BillingAccountId { get; set; }
     public required string SubAccountId { get; set; }

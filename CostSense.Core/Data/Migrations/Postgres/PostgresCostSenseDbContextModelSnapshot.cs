@@ -179,6 +179,9 @@ namespace CostSense.Core.Data.Migrations.Postgres
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint");
+
                     b.Property<decimal>("ListCost")
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
@@ -187,6 +190,11 @@ namespace CostSense.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("RegionId")
                         .IsRequired()
@@ -254,6 +262,8 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ChargePeriodStart");
+
+                    b.HasIndex("ImportBatchId");
 
                     b.HasIndex("Source", "ChargePeriodStart");
 
@@ -355,6 +365,11 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.Property<decimal>("EffectiveCost")
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("RegionId")
                         .IsRequired()
@@ -459,6 +474,10 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<decimal>("BilledCost")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
                     b.Property<string>("Currency")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
@@ -467,8 +486,20 @@ namespace CostSense.Core.Data.Migrations.Postgres
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
 
+                    b.Property<string>("FileName")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<DateTimeOffset>("ImportedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
 
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("date");
@@ -481,6 +512,13 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
                     b.Property<string>("Source")
                         .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UndoneBy")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 

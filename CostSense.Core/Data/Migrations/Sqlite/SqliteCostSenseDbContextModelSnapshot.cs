@@ -168,6 +168,9 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                         .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("ListCost")
                         .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
@@ -175,6 +178,11 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.Property<string>("PricingCategory")
                         .IsRequired()
                         .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RegionId")
@@ -243,6 +251,8 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ChargePeriodStart");
+
+                    b.HasIndex("ImportBatchId");
 
                     b.HasIndex("Source", "ChargePeriodStart");
 
@@ -341,6 +351,11 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 
                     b.Property<decimal>("EffectiveCost")
                         .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RegionId")
@@ -442,6 +457,10 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal>("BilledCost")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Currency")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
@@ -450,7 +469,19 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                         .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FileName")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("PeriodEnd")
@@ -464,6 +495,13 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("Source")
                         .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneBy")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 

@@ -49,9 +49,15 @@ internal static class CellParser
     {
         if (IsNull(cell))
             throw new ImportException(fileName, "the charge date is empty", row.Line, column, cell ?? "");
-        if (DateTimeOffset.TryParseExact(cell!.Trim(), TimestampFormats, CultureInfo.InvariantCulture,
+        return DateOnly.FromDateTime(Timestamp(fileName, row, column, cell!).UtcDateTime);
+    }
+
+    /// <summary>A timestamp or date cell as UTC (no zone means UTC, as the exports mean it).</summary>
+    public static DateTimeOffset Timestamp(string fileName, TabularRow row, string column, string cell)
+    {
+        if (DateTimeOffset.TryParseExact(cell.Trim(), TimestampFormats, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
-            return DateOnly.FromDateTime(at.UtcDateTime);
+            return at;
         throw new ImportException(fileName,
             "not a date (expected e.g. 2024-09-01 00:00:00, 2024-01-01T00:00Z, 2024-01-01T00:00:00Z or 09/21/2023)",
             row.Line, column, cell);

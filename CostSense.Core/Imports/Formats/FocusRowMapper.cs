@@ -15,7 +15,7 @@ internal sealed class FocusRowMapper : ICostRowMapper
     private readonly int _chargePeriodStart, _billed, _effective, _list, _contracted, _billingAccountId, _billingAccountName,
         _subAccountId, _subAccountName, _resourceGroup, _resourceId, _resourceName, _resourceType, _serviceCategory,
         _serviceName, _regionId, _skuId, _pricingCategory, _chargeCategory, _commitmentId, _currency, _consumedQuantity,
-        _consumedUnit, _tags, _costCenter, _provider, _publisher, _issuer, _billingPeriodStart, _chargeClass,
+        _consumedUnit, _tags, _costCenter, _provider, _publisher, _issuer, _billingPeriodStart, _billingPeriodEnd, _chargePeriodEnd, _chargeClass,
         _chargeDescription, _chargeFrequency, _pricingQuantity, _pricingUnit, _commitmentType, _commitmentStatus,
         _skuMeter, _invoiceId, _pricingCurrency;
 
@@ -52,6 +52,8 @@ internal sealed class FocusRowMapper : ICostRowMapper
         _publisher = c.Find("PublisherName");
         _issuer = c.Find("InvoiceIssuerName");
         _billingPeriodStart = c.Find("BillingPeriodStart");
+        _billingPeriodEnd = c.Find("BillingPeriodEnd");
+        _chargePeriodEnd = c.Find("ChargePeriodEnd");
         _chargeClass = c.Find("ChargeClass");
         _chargeDescription = c.Find("ChargeDescription");
         _chargeFrequency = c.Find("ChargeFrequency");
@@ -70,6 +72,7 @@ internal sealed class FocusRowMapper : ICostRowMapper
         decimal Money(int i) => i < 0 ? 0m : CellParser.Money(_file, row, _header[i], row.Cells[i]);
         decimal? Quantity(int i) => i < 0 ? null : CellParser.Quantity(_file, row, _header[i], row.Cells[i]);
         DateOnly? Day(int i) => i < 0 || CellParser.IsNull(row.Cells[i]) ? null : CellParser.Day(_file, row, _header[i], row.Cells[i]);
+        DateTimeOffset? At(int i) => i < 0 || CellParser.IsNull(row.Cells[i]) ? null : CellParser.Timestamp(_file, row, _header[i], row.Cells[i]!);
 
         var resourceId = Text(_resourceId);
         var (tags, environment, costCenter) = TagLifter.Lift(Text(_tags));
@@ -108,6 +111,8 @@ internal sealed class FocusRowMapper : ICostRowMapper
             InvoiceIssuerName = Text(_issuer),
             BillingAccountName = Text(_billingAccountName),
             BillingPeriodStart = Day(_billingPeriodStart),
+            BillingPeriodEnd = At(_billingPeriodEnd),
+            ChargePeriodEnd = At(_chargePeriodEnd),
             ChargeClass = Text(_chargeClass),
             ChargeDescription = Text(_chargeDescription),
             ChargeFrequency = Text(_chargeFrequency),

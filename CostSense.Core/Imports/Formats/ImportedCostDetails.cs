@@ -12,6 +12,8 @@ public sealed record ImportedCostDetails
     public string? InvoiceIssuerName { get; init; }
     public string? BillingAccountName { get; init; }
     public DateOnly? BillingPeriodStart { get; init; }
+    public DateTimeOffset? BillingPeriodEnd { get; init; }
+    public DateTimeOffset? ChargePeriodEnd { get; init; }
     public string? ChargeClass { get; init; }
     public string? ChargeDescription { get; init; }
     public string? ChargeFrequency { get; init; }

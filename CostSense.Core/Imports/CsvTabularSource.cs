@@ -52,7 +52,7 @@ public sealed class CsvTabularSource : ITabularSource
         catch (DecoderFallbackException e)
         {
             text.Dispose();
-            throw new ImportException(fileName, $"the file is not valid UTF-8 ({e.Message})", line: 1);
+            throw new ImportException(fileName, $"the file is not valid UTF-8 ({e.Message})");
         }
 
         try
@@ -69,9 +69,16 @@ public sealed class CsvTabularSource : ITabularSource
 
     private static async ValueTask<IReadOnlyList<string>> ReadHeaderAsync(string fileName, SepReader reader, CancellationToken ct)
     {
+        // The header's line is counted here, not taken from Sep: for the row Sep reads while opening, LineNumberFrom
+        // came out as 2 (Sep 0.17.1, HasHeader = false); the rows after it carry their physical lines.
+        var line = 1;
         while (await MoveNextAsync(fileName, reader, ct))
         {
-            if (IsBlank(reader.Current)) continue;
+            if (IsBlank(reader.Current))
+            {
+                line++;
+                continue;
+            }
             var row = reader.Current;
             var names = new string[row.ColCount];
             var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -81,7 +88,7 @@ public sealed class CsvTabularSource : ITabularSource
                 if (i == 0) name = name.TrimStart('\uFEFF');
                 if (seen.TryGetValue(name, out var first))
                     throw new ImportException(fileName,
-                        $"the header names column '{name}' twice (fields {first + 1} and {i + 1})", row.LineNumberFrom, name);
+                        $"the header names column '{name}' twice (fields {first + 1} and {i + 1})", line, name);
                 seen[name] = i;
                 names[i] = name;
             }

@@ -36,8 +36,8 @@ internal sealed class ClassicRowMapper : ICostRowMapper
         _file = fileName;
         _header = c.Header;
         _amortized = amortized;
-        _date = c.Find(FormatDetector.ClassicDate[0]);
-        _cost = c.Find(FormatDetector.ClassicCost[0]);
+        _date = c.Find(FormatDetector.ClassicDate);
+        _cost = c.Find(FormatDetector.ClassicCost);
         _currency = c.Find("BillingCurrencyCode", "BillingCurrency", "Currency");
         _billingAccountId = mca ? c.Find("BillingProfileId", "BillingAccountId") : c.Find("BillingAccountId", "BillingProfileId");
         _billingAccountName = mca ? c.Find("BillingProfileName", "BillingAccountName") : c.Find("BillingAccountName", "BillingProfileName");

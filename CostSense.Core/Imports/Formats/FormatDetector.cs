@@ -9,10 +9,10 @@ namespace CostSense.Core.Imports.Formats;
 /// </summary>
 public static class FormatDetector
 {
-    internal static readonly string[] FocusRequired = ["ChargePeriodStart", "BilledCost", "EffectiveCost"];
+    private static readonly string[] FocusRequired = ["ChargePeriodStart", "BilledCost", "EffectiveCost"];
 
     /// <summary>The FOCUS columns issue 12 keeps; a FOCUS file lacking some of them imports, and the summary says which.</summary>
-    internal static readonly string[] FocusKept =
+    private static readonly string[] FocusKept =
     [
         "BilledCost", "EffectiveCost", "ListCost", "ContractedCost", "BillingAccountId", "BillingAccountName", "BillingCurrency",
         "BillingPeriodStart", "BillingPeriodEnd", "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargeFrequency",
@@ -27,8 +27,11 @@ public static class FormatDetector
     private static readonly string[] Azure10Versions = ["1.0-preview(v1)", "1.0", "1.0r2"];
     private static readonly string[] Azure12Versions = ["1.2-preview", "1.2"];
 
-    internal static readonly string[][] ClassicDate = [["Date", "UsageDateTime", "UsageDate"]];
-    internal static readonly string[][] ClassicCost = [["CostInBillingCurrency", "Cost", "PreTaxCost"]];
+    /// <summary>A classic export's charge date, in its spellings (a new array each time: callers cannot change it).</summary>
+    internal static ReadOnlySpan<string> ClassicDate => new[] { "Date", "UsageDateTime", "UsageDate" };
+
+    /// <summary>A classic export's cost, in its spellings, first match wins.</summary>
+    internal static ReadOnlySpan<string> ClassicCost => new[] { "CostInBillingCurrency", "Cost", "PreTaxCost" };
 
     private static readonly string[][] ClassicKept =
     [
@@ -45,14 +48,14 @@ public static class FormatDetector
     {
         if (FocusRequired.All(c => columns.Has(c)))
             return DetectFocus(columns, hint);
-        if (columns.Has(ClassicDate[0]) && columns.Has(ClassicCost[0]))
+        if (columns.Has(ClassicDate) && columns.Has(ClassicCost))
             return DetectClassic(fileName, columns, hint);
 
         var focusMatched = FocusKept.Count(c => columns.Has(c));
         var classicMatched = ClassicKept.Count(c => columns.Has(c));
         var (closest, lacking) = classicMatched > focusMatched
             ? ("a classic Cost Management export (EA/MCA actual or amortized cost)",
-                new[] { ClassicDate[0], ClassicCost[0] }.Where(a => !columns.Has(a)).Select(a => string.Join(" or ", a)))
+                new[] { ClassicDate.ToArray(), ClassicCost.ToArray() }.Where(a => !columns.Has(a)).Select(a => string.Join(" or ", a)))
             : ("FOCUS 1.0", FocusRequired.Where(c => !columns.Has(c)));
         throw new ImportException(fileName,
             $"the header matches no cost format CostSense reads; the closest is {closest}, which needs {string.Join(", ", lacking)}");

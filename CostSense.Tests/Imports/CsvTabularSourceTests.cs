@@ -98,6 +98,14 @@ public class CsvTabularSourceTests
     }
 
     [Fact]
+    public async Task UnterminatedQuote_SwallowsTheRestOfTheFile_AndIsRefusedWhereItStarts()
+    {
+        var e = await Assert.ThrowsAsync<ImportException>(() => ReadAsync("A,B,C\n1,2,3\n4,\"open,5,6\n7,8,9\n"));
+
+        Assert.Equal((3L, "C"), (e.Line, e.Column));
+    }
+
+    [Fact]
     public async Task InvalidUtf8_IsRefused()
     {
         var e = await Assert.ThrowsAsync<ImportException>(() => ReadAsync([(byte)'A', (byte)'\n', 0xC3, 0x28, (byte)'\n']));

@@ -49,10 +49,11 @@ public sealed class CsvTabularSource : ITabularSource
                 CultureInfo = System.Globalization.CultureInfo.InvariantCulture,
             }).FromAsync(text, ct);
         }
-        catch (DecoderFallbackException e)
+        catch (Exception e)
         {
             text.Dispose();
-            throw new ImportException(fileName, $"the file is not valid UTF-8 ({e.Message})");
+            if (e is DecoderFallbackException) throw new ImportException(fileName, $"the file is not valid UTF-8 ({e.Message})");
+            throw;
         }
 
         try

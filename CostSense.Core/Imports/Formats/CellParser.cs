@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace CostSense.Core.Imports.Formats;
+
+/// <summary>
+/// Parses cells exactly and culture-free: money as <see cref="decimal"/> (invariant, sign and exponent allowed, so
+/// 5.64902E-05 and -1.5 read exactly), the FOCUS null spellings (NULL, null, empty) as 0, and the timestamp shapes the
+/// exports write. A cell that does not parse refuses the file with file, line, column, value and reason.
+/// </summary>
+internal static class CellParser
+{
+    private static readonly string[] TimestampFormats =
+    [
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm",
+        "yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+        "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
+        "yyyy-MM-dd",
+        // Classic Cost Management exports write US month/day dates.
+        "MM/dd/yyyy", "M/d/yyyy", "MM/dd/yyyy HH:mm:ss", "M/d/yyyy h:mm:ss tt", "M/d/yyyy H:mm:ss",
+    ];
+
+    public static bool IsNull(string? cell) =>
+        string.IsNullOrWhiteSpace(cell) || cell.Equals("NULL", StringComparison.OrdinalIgnoreCase);
+
+    public static string? Text(string? cell) => IsNull(cell) ? null : cell;
+
+    /// <summary>Money: null spellings are 0.</summary>
+    public static decimal Money(string fileName, TabularRow row, string column, string? cell)
+    {
+        if (IsNull(cell)) return 0m;
+        return Decimal(fileName, row, column, cell!) ?? 0m;
+    }
+
+    /// <summary>A quantity: null spellings stay null.</summary>
+    public static decimal? Quantity(string fileName, TabularRow row, string column, string? cell) =>
+        IsNull(cell) ? null : Decimal(fileName, row, column, cell!);
+
+    private static decimal? Decimal(string fileName, TabularRow row, string column, string cell)
+    {
+        if (decimal.TryParse(cell.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            return value;
+        throw new ImportException(fileName, "not a number (expected an invariant-culture decimal such as -1.25 or 5.6E-05)",
+            row.Line, column, cell);
+    }
+
+    /// <summary>The UTC calendar day of a timestamp or date cell; a null spelling is refused (every row has a day).</summary>
+    public static DateOnly Day(string fileName, TabularRow row, string column, string? cell)
+    {
+        if (IsNull(cell))
+            throw new ImportException(fileName, "the charge date is empty", row.Line, column, cell ?? "");
+        return DateOnly.FromDateTime(Timestamp(fileName, row, column, cell!).UtcDateTime);
+    }
+
+    /// <summary>A timestamp or date cell as UTC (no zone means UTC, as the exports mean it).</summary>
+    public static DateTimeOffset Timestamp(string fileName, TabularRow row, string column, string cell)
+    {
+        if (DateTimeOffset.TryParseExact(cell.Trim(), TimestampFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+            return at;
+        throw new ImportException(fileName,
+            "not a date (expected e.g. 2024-09-01 00:00:00, 2024-01-01T00:00Z, 2024-01-01T00:00:00Z or 09/21/2023)",
+            row.Line, column, cell);
+    }
+}

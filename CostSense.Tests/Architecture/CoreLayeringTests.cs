@@ -25,6 +25,7 @@ public sealed class CoreLayeringTests
         "Recommendations",  // the rules (Compute, Storage), the engine and the service
         "Conversations",    // the assistant's stored chats
         "Operations",       // what an operator sees about the store
+        "Imports",          // reading cost files (containers, formats, export manifests): uses nothing else in Core yet
         "Sources.Demo",     // the demo tenant: writes costs and inventory
         "Assistant",        // the cost assistant and its tools: reads everything below
         "",                 // CostSense.Core itself: DependencyInjection registers everything

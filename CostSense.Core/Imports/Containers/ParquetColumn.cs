@@ -1,4 +1,5 @@
 using Parquet;
+using Parquet.Data;
 using Parquet.Schema;
 
 namespace CostSense.Core.Imports.Containers;
@@ -24,6 +25,7 @@ internal abstract class ParquetColumn
             await group.ReadAsync(field, values.AsMemory(), null, ct);
             return new Strings(values.Select(v => v is null ? null : Convert.ToBase64String(v)).ToArray());
         }
+        if (t == typeof(BigDecimal)) return await ReadAsync<BigDecimal>(group, field, rows, ParquetCellText.Of, ct);
         if (t == typeof(decimal)) return await ReadAsync<decimal>(group, field, rows, ParquetCellText.Of, ct);
         if (t == typeof(DateTime)) return await ReadAsync<DateTime>(group, field, rows, ParquetCellText.Of, ct);
         if (t == typeof(DateTimeOffset)) return await ReadAsync<DateTimeOffset>(group, field, rows, ParquetCellText.Of, ct);

@@ -11,6 +11,9 @@ namespace CostSense.Core.Imports.Containers;
 /// </summary>
 public sealed class ParquetTabularSource : ITabularSource
 {
+    // Decimals as BigDecimal (the stored integer and scale), so no digit of a DECIMAL(38, …) is lost on the way to text.
+    private static ParquetOptions Options => new() { TreatByteArrayAsString = true, UseDateOnlyTypeForDates = true, UseBigDecimal = true };
+
     private readonly ParquetReader _reader;
     private readonly Stream _stream;
     private readonly DataField[] _fields;
@@ -56,7 +59,7 @@ public sealed class ParquetTabularSource : ITabularSource
             }
 
             ParquetReader reader;
-            try { reader = await ParquetReader.CreateAsync(seekable, new ParquetOptions { TreatByteArrayAsString = true, UseDateOnlyTypeForDates = true }, leaveStreamOpen: true, ct); }
+            try { reader = await ParquetReader.CreateAsync(seekable, Options, leaveStreamOpen: true, ct); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 throw new ImportException(fileName, "is not a readable Parquet file: " + e.Message);

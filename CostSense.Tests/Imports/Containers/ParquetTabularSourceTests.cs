@@ -1,6 +1,8 @@
+using System.Numerics;
 using CostSense.Core.Imports;
 using CostSense.Core.Imports.Containers;
 using Parquet;
+using Parquet.Data;
 using Parquet.Schema;
 
 namespace CostSense.Tests.Imports.Containers;
@@ -89,6 +91,31 @@ public sealed class ParquetTabularSourceTests
             .Select(r => r.Cells[0]).Where(c => c is not null)
             .Sum(c => decimal.Parse(c!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(Groups.SelectMany(g => g).Sum(r => r.Cost ?? 0m), total);
+    }
+
+    [Fact]
+    public async Task Decimal38_BeyondSystemDecimal_KeepsEveryDigit()
+    {
+        // 38 significant digits: System.Decimal would silently keep 29 of them.
+        var ct = TestContext.Current.CancellationToken;
+        var field = new BigDecimalDataField("x_Big", 38, 18, isNullable: false);
+        var ms = new MemoryStream();
+        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(field), ms, new ParquetOptions { UseBigDecimal = true }, false, ct))
+        {
+            using var rg = writer.CreateRowGroup();
+            BigDecimal[] values =
+            [
+                new(BigInteger.Parse("12345678901234567890123456789012345678"), 38, 18),
+                new(BigInteger.Parse("-15"), 38, 18),
+                new(BigInteger.Parse("-12000000000000000000"), 38, 18),
+            ];
+            await rg.WriteAsync<BigDecimal>(field, values, null, null, ct);
+        }
+
+        await using var source = await ParquetTabularSource.OpenAsync(new MemoryStream(ms.ToArray()), "big.parquet", ct);
+        var cells = (await ReadAllAsync(source)).Select(r => r.Cells[0]);
+
+        Assert.Equal(["12345678901234567890.123456789012345678", "-0.000000000000000015", "-12"], cells);
     }
 
     [Fact]

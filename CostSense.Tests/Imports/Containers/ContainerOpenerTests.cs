@@ -174,4 +174,12 @@ public sealed class ContainerOpenerTests
         var e = await Assert.ThrowsAsync<ImportException>(() => ReadAllAsync(Gzip([.. "PAR1"u8, 1, 2, 3, .. "PAR1"u8]), "x.parquet.gz"));
         Assert.Contains("Parquet", e.Reason);
     }
+
+    [Fact]
+    public async Task Cancellation_IsHonoured()
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Opener().OpenAsync(new CountingStream(Gzip(Utf8(Csv))), "a.csv.gz", cts.Token));
+    }
 }

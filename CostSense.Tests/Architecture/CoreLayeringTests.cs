@@ -25,7 +25,7 @@ public sealed class CoreLayeringTests
         "Recommendations",  // the rules (Compute, Storage), the engine and the service
         "Conversations",    // the assistant's stored chats
         "Operations",       // what an operator sees about the store
-        "Imports",          // cost files: the tabular contract, CSV, format detection, rows mapped into CostRecord
+        "Imports",          // cost files: containers, manifests, CSV and Parquet, format detection, rows mapped into CostRecord
         "Sources.Demo",     // the demo tenant: writes costs and inventory
         "Assistant",        // the cost assistant and its tools: reads everything below
         "",                 // CostSense.Core itself: DependencyInjection registers everything

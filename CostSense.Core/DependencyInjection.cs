@@ -7,6 +7,8 @@ using CostSense.Core.Catalog;
 using CostSense.Core.Conversations;
 using CostSense.Core.Costs;
 using CostSense.Core.Data;
+using CostSense.Core.Imports;
+using CostSense.Core.Imports.Containers;
 using CostSense.Core.Inventory;
 using CostSense.Core.Operations;
 using CostSense.Core.Recommendations;
@@ -72,6 +74,11 @@ public static class DependencyInjection
         services.AddSingleton<InventoryStore>();
         services.AddSingleton<IDashboardService, DashboardService>();
         services.AddSingleton<CostInsights>();
+
+        // Imports: limits on what a file may inflate to, and the opener every cost file goes through.
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ContainerOpener>();
+        services.AddSingleton<TabularFileOpener>();
 
         // Recommendations: the rules, the engine that runs them over the store, and the service the pages use.
         services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.Section).ValidateDataAnnotations().ValidateOnStart();

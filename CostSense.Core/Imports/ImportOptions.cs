@@ -3,8 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace CostSense.Core.Imports;
 
 /// <summary>
-/// Limits on what an import will read (section <c>CostSense:Imports</c>). Not registered yet: the import pipeline
-/// binds and validates it (<c>ValidateDataAnnotations</c>, <c>ValidateOnStart</c>) when it is wired.
+/// Limits on what an import will read (section <c>CostSense:Imports</c>), bound and validated on start
+/// (<c>ValidateDataAnnotations</c>, <c>ValidateOnStart</c>) in <c>DependencyInjection</c>.
 /// </summary>
 public sealed class ImportOptions
 {

@@ -75,10 +75,11 @@ public static class DependencyInjection
         services.AddSingleton<IDashboardService, DashboardService>();
         services.AddSingleton<CostInsights>();
 
-        // Imports: limits on what a file may inflate to, and the opener every cost file goes through.
+        // Imports: limits on what a file may inflate to, the opener every cost file goes through, and the importer.
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ContainerOpener>();
         services.AddSingleton<TabularFileOpener>();
+        services.AddSingleton<CostImporter>();
 
         // Recommendations: the rules, the engine that runs them over the store, and the service the pages use.
         services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -19,6 +19,73 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
         return WriteAsync(source, start, end, wholeSource: false, rows, ct);
     }
 
+    /// <summary>
+    /// Replaces several sources' periods in one transaction (an import run): <paramref name="produce"/> is called once per
+    /// attempt, before the transaction opens, so a retried write reads its rows anew (the importer re-opens its files).
+    /// <paramref name="describe"/> stamps each batch (file, format, who) before it is saved; <paramref name="audit"/>'s
+    /// entry commits with the rows. Either every source is replaced or none is.
+    /// </summary>
+    internal async Task<IReadOnlyList<StoreWrite>> ReplaceSourcesAsync(Func<CancellationToken, Task<IReadOnlyList<SourceWrite>>> produce,
+        Action<ImportBatch> describe, Func<IReadOnlyList<StoreWrite>, AuditEntry> audit, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async c =>
+        {
+            db.ChangeTracker.Clear();
+            var writes = await produce(c);
+            await using var tx = await db.Database.BeginTransactionAsync(c);
+            var results = new List<StoreWrite>(writes.Count);
+            foreach (var w in writes)
+                results.Add(await WriteInTransactionAsync(db, w.Source, w.Start, w.End, wholeSource: false, w.Rows, c, describe));
+            db.AuditEntries.Add(audit(results));
+            await db.SaveChangesAsync(c);
+            await tx.CommitAsync(c);
+            return (IReadOnlyList<StoreWrite>)results;
+        }, ct);
+    }
+
+    /// <summary>
+    /// Removes the rows batch <paramref name="batchId"/> wrote, rebuilds the rollups of their days, bumps their months'
+    /// versions, marks the batch undone and adds <paramref name="audit"/>'s entry, in one transaction. Rows the batch
+    /// replaced when it was written are not brought back: they were deleted then.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such batch.</exception>
+    /// <exception cref="InvalidOperationException">The batch was undone already.</exception>
+    internal async Task<StoreWrite> UndoBatchAsync(long batchId, string undoneBy, Func<ImportBatch, int, AuditEntry> audit, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async c =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(c);
+            var batch = await db.ImportBatches.SingleOrDefaultAsync(b => b.Id == batchId, c)
+                ?? throw new KeyNotFoundException($"There is no import batch {batchId}.");
+            if (batch.UndoneAt is not null)
+                throw new InvalidOperationException($"Import batch {batchId} was undone already, at {batch.UndoneAt:yyyy-MM-dd HH:mm} UTC by {batch.UndoneBy}.");
+            var rows = db.CostRecords.Where(r => r.ImportBatchId == batchId);
+            var first = await rows.MinAsync(r => (DateOnly?)r.ChargePeriodStart, c);
+            var last = await rows.MaxAsync(r => (DateOnly?)r.ChargePeriodStart, c);
+            var deleted = await rows.ExecuteDeleteAsync(c);
+            if (first is { } from && last is { } to)
+            {
+                await RebuildRollupsAsync(db, from, to.AddDays(1), c);
+                await PeriodVersions.BumpMonthsAsync(db, from, to.AddDays(1), c);
+            }
+            batch.UndoneAt = time.GetUtcNow();
+            batch.UndoneBy = undoneBy;
+            db.Entry(batch).State = EntityState.Modified;
+            db.AuditEntries.Add(audit(batch, deleted));
+            await db.SaveChangesAsync(c);
+            await tx.CommitAsync(c);
+            log.LogInformation("Undid import batch {Batch} ({Source}): {Deleted} rows out", batchId, batch.Source, deleted);
+            return new StoreWrite(batch, deleted);
+        }, ct);
+    }
+
     /// <summary>Replaces everything <paramref name="source"/> holds with <paramref name="rows"/> dated in [start, end).</summary>
     public Task<ImportBatch> ReplaceSourceAsync(string source, DateOnly start, DateOnly end, IEnumerable<CostRecord> rows, CancellationToken ct)
     {
@@ -41,17 +108,20 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
     {
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var batch = await WriteInTransactionAsync(db, source, start, end, wholeSource, rows, ct);
+        var write = await WriteInTransactionAsync(db, source, start, end, wholeSource, rows, ct);
         await tx.CommitAsync(ct);
-        return batch;
+        return write.Batch;
     }
 
     /// <summary>Replaces everything the source holds, inside the caller's open transaction.</summary>
     internal Task<ImportBatch> ReplaceSourceInTransactionAsync(CostSenseDbContext db, string source, DateOnly start, DateOnly end,
-        IEnumerable<CostRecord> rows, CancellationToken ct) => WriteInTransactionAsync(db, source, start, end, wholeSource: true, rows, ct);
+        IEnumerable<CostRecord> rows, CancellationToken ct) => WriteBatchInTransactionAsync(db, source, start, end, rows, ct);
 
-    private async Task<ImportBatch> WriteInTransactionAsync(CostSenseDbContext db, string source, DateOnly start, DateOnly end, bool wholeSource,
-        IEnumerable<CostRecord> rows, CancellationToken ct)
+    private async Task<ImportBatch> WriteBatchInTransactionAsync(CostSenseDbContext db, string source, DateOnly start, DateOnly end,
+        IEnumerable<CostRecord> rows, CancellationToken ct) => (await WriteInTransactionAsync(db, source, start, end, wholeSource: true, rows, ct)).Batch;
+
+    private async Task<StoreWrite> WriteInTransactionAsync(CostSenseDbContext db, string source, DateOnly start, DateOnly end, bool wholeSource,
+        IEnumerable<CostRecord> rows, CancellationToken ct, Action<ImportBatch>? describe = null)
     {
         if (end <= start) throw new ArgumentException($"The period end {end:yyyy-MM-dd} must be after its start {start:yyyy-MM-dd}.", nameof(end));
         // The days whose rollups change: the new period, plus whatever the source held outside it.
@@ -76,6 +146,7 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
 
         // The batch first, so every row it writes carries its id and one import can be undone on its own.
         var batch = new ImportBatch { Source = source, PeriodStart = start, PeriodEnd = end, ImportedAt = time.GetUtcNow() };
+        describe?.Invoke(batch);
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(ct);
 
@@ -105,7 +176,7 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
         db.Entry(batch).State = EntityState.Modified;
         await db.SaveChangesAsync(ct);
         log.LogInformation("Replaced {Source} {Start:yyyy-MM-dd}..{End:yyyy-MM-dd}: {Deleted} rows out, {Count} rows in", source, start, end.AddDays(-1), deleted, batch.RowCount);
-        return batch;
+        return new StoreWrite(batch, deleted);
     }
 
     /// <summary>Recomputes the daily rollups of [start, end) from the raw rows of every source.</summary>

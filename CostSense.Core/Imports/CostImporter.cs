@@ -1,0 +1,168 @@
+using CostSense.Core.Access;
+using CostSense.Core.Audit;
+using CostSense.Core.Costs;
+using CostSense.Core.Data;
+using CostSense.Core.Data.Entities;
+using CostSense.Core.Imports.Formats;
+using Microsoft.EntityFrameworkCore;
+
+namespace CostSense.Core.Imports;
+
+/// <summary>
+/// Imports cost files into the store through <see cref="CostStore"/>, its only writer.
+/// <para>
+/// <b>Nothing is lost on bad input.</b> A first pass reads and maps every row of every file; the first bad row throws
+/// <see cref="ImportException"/> (file, line, column, value, reason) and nothing is written. A second pass re-opens the
+/// files and writes everything in one transaction; a retried transaction re-opens them again.
+/// </para>
+/// <para>
+/// <b>Replacement rule.</b> Each row belongs to the store source <c>import:{ProviderName}:{BillingAccountId}</c>
+/// (<see cref="SourceKey"/>): ProviderName is FOCUS's (generic FOCUS files carry AWS, Oracle …), "Microsoft" for Azure
+/// exports. For every source a file or run writes, what that source held from the first day of the first month its
+/// rows cover to the last day of the last such month is deleted and replaced by the rows. So a re-delivered run of the
+/// same export replaces the earlier one (a run for days 1–10, then one for days 1–20: the month holds the second), the
+/// same file imported twice leaves the store as once, and two billing accounts or two providers never erase each other.
+/// A file that spans several sources writes each; files of one run that share a source are written together.
+/// </para>
+/// <para>
+/// <b>Daily grain.</b> Rows that differ only in their hour are summed to one row per day and dimensions.
+/// </para>
+/// Importing, undoing and the history need <see cref="Permission.ManageData"/> (Analyst, Admin), checked against the
+/// store; imports and undos are audited in the transaction that makes them.
+/// </summary>
+public sealed class CostImporter(TabularFileOpener opener, CostStore store, CurrentPermissions permissions, AuditTrail audit,
+    IDbContextFactory<CostSenseDbContext> dbFactory)
+{
+    /// <summary>The prefix of every imported source; other sources (the demo tenant) are not the importer's to undo.</summary>
+    public const string SourcePrefix = "import:";
+
+    /// <summary>The store source a row of this provider and billing account belongs to.</summary>
+    public static string SourceKey(string providerName, string billingAccountId) => $"{SourcePrefix}{providerName}:{billingAccountId}";
+
+    /// <summary>Imports one file for <paramref name="actor"/>.</summary>
+    /// <exception cref="ImportException">A row or the file itself is malformed; nothing was written.</exception>
+    /// <exception cref="AccessDeniedException">The actor may not import.</exception>
+    public async Task<FileImportSummary> ImportFileAsync(Actor actor, ImportFile file, CancellationToken ct) =>
+        (await ImportRunAsync(actor, [file], ct)).Single();
+
+    /// <summary>Imports the files of one export run (or any set of files) together, in one transaction.</summary>
+    /// <exception cref="ImportException">A row or a file is malformed; nothing was written.</exception>
+    /// <exception cref="AccessDeniedException">The actor may not import.</exception>
+    public async Task<IReadOnlyList<FileImportSummary>> ImportRunAsync(Actor actor, IReadOnlyList<ImportFile> files, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count == 0) throw new ArgumentException("An import needs at least one file.", nameof(files));
+        actor = await permissions.DemandAsync(actor, Permission.ManageData, ct);
+
+        var scans = new List<FileScan>(files.Count);
+        foreach (var file in files) scans.Add(await ScanAsync(file, ct));
+
+        var spans = scans.SelectMany(s => s.MonthsBySource)
+            .GroupBy(m => m.Key, m => m.Value, StringComparer.Ordinal)
+            .Select(g => (Source: g.Key, Start: g.SelectMany(m => m).Min(), End: g.SelectMany(m => m).Max().AddMonths(1)))
+            .OrderBy(s => s.Source, StringComparer.Ordinal)
+            .ToList();
+        var results = new Dictionary<string, StoreWrite>(StringComparer.Ordinal);
+        var dailyRows = new Dictionary<FileScan, long>();
+        if (spans.Count > 0)
+        {
+            var runName = string.Join(", ", files.Select(f => f.Name));
+            var formats = string.Join(", ", scans.Select(s => s.Format.Name).Distinct());
+            var writes = await store.ReplaceSourcesAsync(
+                async c =>
+                {
+                    var grains = spans.ToDictionary(s => s.Source, _ => new DailyGrain(), StringComparer.Ordinal);
+                    foreach (var scan in scans) dailyRows[scan] = await ReadAgainAsync(scan, grains, c);
+                    return spans.Select(s => new SourceWrite(s.Source, s.Start, s.End, grains[s.Source].Rows)).ToList();
+                },
+                batch =>
+                {
+                    batch.FileName = string.Join(", ", scans.Where(s => s.MonthsBySource.ContainsKey(batch.Source)).Select(s => s.File.Name));
+                    batch.Format = string.Join(", ", scans.Where(s => s.MonthsBySource.ContainsKey(batch.Source)).Select(s => s.Format.Name).Distinct());
+                    batch.ImportedBy = actor.Name;
+                },
+                written => audit.Entry(actor, AuditActions.CostImport, runName,
+                    $"{formats}: " + string.Join("; ", written.Select(w =>
+                        $"{w.Batch.Source} {w.Batch.PeriodStart:yyyy-MM-dd}..{w.Batch.PeriodEnd.AddDays(-1):yyyy-MM-dd} batch {w.Batch.Id}, " +
+                        $"{w.Batch.RowCount} rows in, {w.Deleted} out, billed {w.Batch.BilledCost} effective {w.Batch.EffectiveCost} {w.Batch.Currency ?? "(several currencies)"}"))),
+                ct);
+            foreach (var w in writes) results[w.Batch.Source] = w;
+        }
+
+        return scans.Select(s =>
+        {
+            var sources = s.MonthsBySource.Keys.Order(StringComparer.Ordinal).ToList();
+            return new FileImportSummary(s.File.Name, s.Format, s.Rows, dailyRows.GetValueOrDefault(s), s.FirstDay, s.LastDay, s.CurrencyTotals(),
+                sources, sources.Select(x => results[x].Batch.Id).ToList(), sources.Sum(x => results[x].Deleted));
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Undoes an import batch: its rows leave the store, the rollups and month versions follow, the batch is marked undone
+    /// and the undo is audited. What the batch replaced when it was written is not restored.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such batch, or not an import's.</exception>
+    /// <exception cref="InvalidOperationException">The batch was undone already.</exception>
+    public async Task<ImportBatch> UndoAsync(Actor actor, long batchId, CancellationToken ct)
+    {
+        actor = await permissions.DemandAsync(actor, Permission.ManageData, ct);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var source = await db.ImportBatches.Where(b => b.Id == batchId).Select(b => b.Source).SingleOrDefaultAsync(ct);
+            if (source is null || !source.StartsWith(SourcePrefix, StringComparison.Ordinal))
+                throw new KeyNotFoundException($"There is no import batch {batchId}.");
+        }
+        var undone = await store.UndoBatchAsync(batchId, actor.Name,
+            (b, deleted) => audit.Entry(actor, AuditActions.CostImportUndo, $"batch {b.Id}",
+                $"{b.Source} {b.PeriodStart:yyyy-MM-dd}..{b.PeriodEnd.AddDays(-1):yyyy-MM-dd} from {b.FileName}: {deleted} rows out"), ct);
+        return undone.Batch;
+    }
+
+    /// <summary>The imports, newest first: who, when, which file and format, the period, rows and totals, and whether undone.</summary>
+    public async Task<IReadOnlyList<ImportBatch>> HistoryAsync(Actor actor, int take, CancellationToken ct)
+    {
+        actor = await permissions.DemandAsync(actor, Permission.ManageData, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ImportBatches.AsNoTracking()
+            .Where(b => b.Source.StartsWith(SourcePrefix))
+            .OrderByDescending(b => b.Id)
+            .Take(Math.Clamp(take, 1, 500))
+            .ToListAsync(ct);
+    }
+
+    private async Task<FileScan> ScanAsync(ImportFile file, CancellationToken ct)
+    {
+        await using var table = await opener.OpenAsync(await file.Open(ct), file.Name, ct);
+        var reader = CostFileReader.Open(table, file.Hint);
+        var scan = new FileScan(file, reader.Format);
+        await foreach (var row in reader.ReadAllAsync(ct)) scan.Add(Prepare(row), row.Record);
+        return scan;
+    }
+
+    /// <summary>Reads the file again into the daily grains of its sources; refuses it if it changed since the first pass.</summary>
+    private async Task<long> ReadAgainAsync(FileScan scan, Dictionary<string, DailyGrain> grains, CancellationToken ct)
+    {
+        await using var table = await opener.OpenAsync(await scan.File.Open(ct), scan.File.Name, ct);
+        var reader = CostFileReader.Open(table, scan.File.Hint);
+        var again = new FileScan(scan.File, reader.Format);
+        var before = grains.Values.Sum(g => g.Count);
+        await foreach (var row in reader.ReadAllAsync(ct))
+        {
+            var source = Prepare(row);
+            again.Add(source, row.Record);
+            grains[source].Add(row.Record);
+        }
+        if (again.Rows != scan.Rows || !again.Totals.SequenceEqual(scan.Totals))
+            throw new ImportException(scan.File.Name, "the file changed between checking and writing it; nothing was written");
+        return grains.Values.Sum(g => g.Count) - before;
+    }
+
+    /// <summary>Takes the row's provider from the file, normalises its currency, and names its source.</summary>
+    private static string Prepare(ImportedCostRow row)
+    {
+        var r = row.Record;
+        if (!string.IsNullOrWhiteSpace(row.Details.ProviderName)) r.ProviderName = row.Details.ProviderName.Trim();
+        r.BillingCurrency = r.BillingCurrency.Trim().ToUpperInvariant();
+        return SourceKey(r.ProviderName, r.BillingAccountId);
+    }
+}

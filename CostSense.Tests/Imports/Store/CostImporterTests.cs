@@ -158,6 +158,20 @@ public abstract class CostImporterTests
     }
 
     [Fact]
+    public async Task FileChangedBetweenCheckingAndWriting_WritesNothing()
+    {
+        await using var host = await StartAsync();
+        var opened = 0;
+        var file = new ImportFile("moving.csv", _ => Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(
+            Hourly(++opened == 1 ? 10 : 11, 1m)))));
+
+        var ex = await Assert.ThrowsAsync<ImportException>(() => host.Get<CostImporter>().ImportFileAsync(Actor.System, file, Ct));
+
+        Assert.Contains("changed", ex.Message);
+        Assert.Equal(0, (await ImportedStore.ReadAsync(host)).Rows);
+    }
+
+    [Fact]
     public async Task Undo_RestoresThePreviousTotals_AndIsRecorded()
     {
         await using var host = await StartAsync();

@@ -18,8 +18,8 @@ namespace CostSense.Core.Imports;
 /// <para>
 /// <b>Replacement rule.</b> Each row belongs to the store source <c>import:{ProviderName}:{BillingAccountId}</c>
 /// (<see cref="SourceKey"/>): ProviderName is FOCUS's (generic FOCUS files carry AWS, Oracle …), "Microsoft" for Azure
-/// exports. For every source a file or run writes, what that source held from the first day of the first month its
-/// rows cover to the last day of the last such month is deleted and replaced by the rows. So a re-delivered run of the
+/// exports. For every source a file or run writes, what that source held in each calendar month its rows cover is
+/// deleted and replaced by the rows (consecutive months in one batch; a month the file has no row in is left alone). So a re-delivered run of the
 /// same export replaces the earlier one (a run for days 1–10, then one for days 1–20: the month holds the second), the
 /// same file imported twice leaves the store as once, and two billing accounts or two providers never erase each other.
 /// A file that spans several sources writes each; files of one run that share a source are written together.
@@ -59,10 +59,10 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
 
         var spans = scans.SelectMany(s => s.MonthsBySource)
             .GroupBy(m => m.Key, m => m.Value, StringComparer.Ordinal)
-            .Select(g => (Source: g.Key, Start: g.SelectMany(m => m).Min(), End: g.SelectMany(m => m).Max().AddMonths(1)))
-            .OrderBy(s => s.Source, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => MonthRanges(g.SelectMany(m => m)).Select(r => (Source: g.Key, r.Start, r.End)))
             .ToList();
-        var results = new Dictionary<string, StoreWrite>(StringComparer.Ordinal);
+        var results = new Dictionary<string, List<StoreWrite>>(StringComparer.Ordinal);
         var dailyRows = new Dictionary<FileScan, long>();
         if (spans.Count > 0)
         {
@@ -71,9 +71,10 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
             var writes = await store.ReplaceSourcesAsync(
                 async c =>
                 {
-                    var grains = spans.ToDictionary(s => s.Source, _ => new DailyGrain(), StringComparer.Ordinal);
+                    var grains = spans.Select(s => s.Source).Distinct().ToDictionary(s => s, _ => new DailyGrain(), StringComparer.Ordinal);
                     foreach (var scan in scans) dailyRows[scan] = await ReadAgainAsync(scan, grains, c);
-                    return spans.Select(s => new SourceWrite(s.Source, s.Start, s.End, grains[s.Source].Rows)).ToList();
+                    return spans.Select(s => new SourceWrite(s.Source, s.Start, s.End,
+                        grains[s.Source].Rows.Where(r => r.ChargePeriodStart >= s.Start && r.ChargePeriodStart < s.End))).ToList();
                 },
                 batch =>
                 {
@@ -86,14 +87,18 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
                         $"{w.Batch.Source} {w.Batch.PeriodStart:yyyy-MM-dd}..{w.Batch.PeriodEnd.AddDays(-1):yyyy-MM-dd} batch {w.Batch.Id}, " +
                         $"{w.Batch.RowCount} rows in, {w.Deleted} out, billed {w.Batch.BilledCost} effective {w.Batch.EffectiveCost} {w.Batch.Currency ?? "(several currencies)"}"))),
                 ct);
-            foreach (var w in writes) results[w.Batch.Source] = w;
+            foreach (var w in writes)
+            {
+                if (!results.TryGetValue(w.Batch.Source, out var list)) results[w.Batch.Source] = list = [];
+                list.Add(w);
+            }
         }
 
         return scans.Select(s =>
         {
             var sources = s.MonthsBySource.Keys.Order(StringComparer.Ordinal).ToList();
             return new FileImportSummary(s.File.Name, s.Format, s.Rows, dailyRows.GetValueOrDefault(s), s.FirstDay, s.LastDay, s.CurrencyTotals(),
-                sources, sources.Select(x => results[x].Batch.Id).ToList(), sources.Sum(x => results[x].Deleted));
+                sources, sources.SelectMany(x => results[x]).Select(w => w.Batch.Id).ToList(), sources.SelectMany(x => results[x]).Sum(w => w.Deleted));
         }).ToList();
     }
 
@@ -128,6 +133,19 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
             .OrderByDescending(b => b.Id)
             .Take(Math.Clamp(take, 1, 500))
             .ToListAsync(ct);
+    }
+
+    /// <summary>The months given (firsts of months), as [start, end) ranges of consecutive months.</summary>
+    private static IEnumerable<(DateOnly Start, DateOnly End)> MonthRanges(IEnumerable<DateOnly> months)
+    {
+        DateOnly? start = null, end = null;
+        foreach (var month in months.Distinct().Order())
+        {
+            if (start is not null && month == end) { end = month.AddMonths(1); continue; }
+            if (start is { } s && end is { } e) yield return (s, e);
+            (start, end) = (month, month.AddMonths(1));
+        }
+        if (start is { } s2 && end is { } e2) yield return (s2, e2);
     }
 
     private async Task<FileScan> ScanAsync(ImportFile file, CancellationToken ct)

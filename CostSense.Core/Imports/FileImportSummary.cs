@@ -5,7 +5,7 @@ namespace CostSense.Core.Imports;
 /// <summary>
 /// What importing one file did. <see cref="Rows"/> is what the file held; <see cref="DailyRows"/> what it became once
 /// hourly rows were summed to daily grain. <see cref="Sources"/>, <see cref="BatchIds"/> and <see cref="RowsReplaced"/>
-/// are those of the store sources the file wrote: files of one run that share a source share its batch and its count.
+/// are those of the store sources the file wrote: files of one run that share a source share its batches and their count.
 /// </summary>
 public sealed record FileImportSummary(
     string FileName,

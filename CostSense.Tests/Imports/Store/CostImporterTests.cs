@@ -139,6 +139,22 @@ public abstract class CostImporterTests
     }
 
     [Fact]
+    public async Task FileCoveringSeptemberAndNovember_LeavesOctoberOfTheSameAccountAlone()
+    {
+        await using var host = await StartAsync();
+        var importer = host.Get<CostImporter>();
+        await importer.ImportFileAsync(Actor.System, Text("october.csv", Hourly(31, 1m)), Ct);
+
+        var summary = await importer.ImportFileAsync(Actor.System, Text("sep-nov.csv",
+            Header + "2026-09-05,2,2,2,USD,Microsoft,ba-1\n2026-11-05,3,3,3,USD,Microsoft,ba-1\n"), Ct);
+
+        Assert.Equal(2, summary.BatchIds.Count);
+        Assert.Equal(0, summary.RowsReplaced);
+        var stored = await ImportedStore.ReadAsync(host);
+        Assert.Equal((31 + 2, 31 * 24m + 5m), (stored.Rows, stored.Billed));
+    }
+
+    [Fact]
     public async Task BadNumberOnLine500_WritesNothing_AndNamesLineAndColumn()
     {
         await using var host = await StartAsync();

@@ -36,26 +36,42 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
     /// <summary>The prefix of every imported source; other sources (the demo tenant) are not the importer's to undo.</summary>
     public const string SourcePrefix = "import:";
 
+    // Progress is reported every this many rows of a pass, and at its end.
+    private const int ProgressEvery = 10_000;
+
     /// <summary>The store source a row of this provider and billing account belongs to.</summary>
     public static string SourceKey(string providerName, string billingAccountId) => $"{SourcePrefix}{providerName}:{billingAccountId}";
 
     /// <summary>Imports one file for <paramref name="actor"/>.</summary>
     /// <exception cref="ImportException">A row or the file itself is malformed; nothing was written.</exception>
     /// <exception cref="AccessDeniedException">The actor may not import.</exception>
-    public async Task<FileImportSummary> ImportFileAsync(Actor actor, ImportFile file, CancellationToken ct) =>
-        (await ImportRunAsync(actor, [file], ct)).Single();
+    public Task<FileImportSummary> ImportFileAsync(Actor actor, ImportFile file, CancellationToken ct) =>
+        ImportFileAsync(actor, file, null, ct);
+
+    /// <summary>Imports one file for <paramref name="actor"/>, reporting rows checked and written to <paramref name="progress"/>.</summary>
+    /// <exception cref="ImportException">A row or the file itself is malformed; nothing was written.</exception>
+    /// <exception cref="AccessDeniedException">The actor may not import.</exception>
+    public async Task<FileImportSummary> ImportFileAsync(Actor actor, ImportFile file, IProgress<ImportProgress>? progress, CancellationToken ct) =>
+        (await ImportRunAsync(actor, [file], progress, ct)).Single();
 
     /// <summary>Imports the files of one export run (or any set of files) together, in one transaction.</summary>
     /// <exception cref="ImportException">A row or a file is malformed; nothing was written.</exception>
     /// <exception cref="AccessDeniedException">The actor may not import.</exception>
-    public async Task<IReadOnlyList<FileImportSummary>> ImportRunAsync(Actor actor, IReadOnlyList<ImportFile> files, CancellationToken ct)
+    public Task<IReadOnlyList<FileImportSummary>> ImportRunAsync(Actor actor, IReadOnlyList<ImportFile> files, CancellationToken ct) =>
+        ImportRunAsync(actor, files, null, ct);
+
+    /// <summary>Imports the files of one run together, reporting rows checked and written to <paramref name="progress"/>.</summary>
+    /// <exception cref="ImportException">A row or a file is malformed; nothing was written.</exception>
+    /// <exception cref="AccessDeniedException">The actor may not import.</exception>
+    public async Task<IReadOnlyList<FileImportSummary>> ImportRunAsync(Actor actor, IReadOnlyList<ImportFile> files,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(files);
         if (files.Count == 0) throw new ArgumentException("An import needs at least one file.", nameof(files));
         actor = await permissions.DemandAsync(actor, Permission.ManageData, ct);
 
         var scans = new List<FileScan>(files.Count);
-        foreach (var file in files) scans.Add(await ScanAsync(file, ct));
+        foreach (var file in files) scans.Add(await ScanAsync(file, progress, ct));
 
         var spans = scans.SelectMany(s => s.MonthsBySource)
             .GroupBy(m => m.Key, m => m.Value, StringComparer.Ordinal)
@@ -72,7 +88,7 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
                 async c =>
                 {
                     var grains = spans.Select(s => s.Source).Distinct().ToDictionary(s => s, _ => new DailyGrain(), StringComparer.Ordinal);
-                    foreach (var scan in scans) dailyRows[scan] = await ReadAgainAsync(scan, grains, c);
+                    foreach (var scan in scans) dailyRows[scan] = await ReadAgainAsync(scan, grains, progress, c);
                     return spans.Select(s => new SourceWrite(s.Source, s.Start, s.End,
                         grains[s.Source].Rows.Where(r => r.ChargePeriodStart >= s.Start && r.ChargePeriodStart < s.End))).ToList();
                 },
@@ -148,17 +164,22 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
         if (start is { } s2 && end is { } e2) yield return (s2, e2);
     }
 
-    private async Task<FileScan> ScanAsync(ImportFile file, CancellationToken ct)
+    private async Task<FileScan> ScanAsync(ImportFile file, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         await using var table = await opener.OpenAsync(await file.Open(ct), file.Name, ct);
         var reader = CostFileReader.Open(table, file.Hint);
         var scan = new FileScan(file, reader.Format);
-        await foreach (var row in reader.ReadAllAsync(ct)) scan.Add(Prepare(row), row.Record);
+        await foreach (var row in reader.ReadAllAsync(ct))
+        {
+            scan.Add(Prepare(row), row.Record);
+            if (scan.Rows % ProgressEvery == 0) progress?.Report(new(file.Name, ImportPhase.Checking, scan.Rows));
+        }
+        progress?.Report(new(file.Name, ImportPhase.Checking, scan.Rows));
         return scan;
     }
 
     /// <summary>Reads the file again into the daily grains of its sources; refuses it if it changed since the first pass.</summary>
-    private async Task<long> ReadAgainAsync(FileScan scan, Dictionary<string, DailyGrain> grains, CancellationToken ct)
+    private async Task<long> ReadAgainAsync(FileScan scan, Dictionary<string, DailyGrain> grains, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         await using var table = await opener.OpenAsync(await scan.File.Open(ct), scan.File.Name, ct);
         var reader = CostFileReader.Open(table, scan.File.Hint);
@@ -169,7 +190,9 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
             var source = Prepare(row);
             again.Add(source, row.Record);
             grains[source].Add(row.Record);
+            if (again.Rows % ProgressEvery == 0) progress?.Report(new(scan.File.Name, ImportPhase.Writing, again.Rows));
         }
+        progress?.Report(new(scan.File.Name, ImportPhase.Writing, again.Rows));
         if (again.Rows != scan.Rows || !again.Totals.SequenceEqual(scan.Totals))
             throw new ImportException(scan.File.Name, "the file changed between checking and writing it; nothing was written");
         return grains.Values.Sum(g => g.Count) - before;

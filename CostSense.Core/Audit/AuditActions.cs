@@ -4,6 +4,7 @@ namespace CostSense.Core.Audit;
 public static class AuditActions
 {
     public const string DemoGenerate = "demo.generate";
+    public const string DemoRemove = "demo.remove";
     public const string CostImport = "cost.import";
     public const string CostImportUndo = "cost.import-undo";
     public const string UserCreate = "user.create";

@@ -26,7 +26,17 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
     /// entry commits with the rows. Either every source is replaced or none is.
     /// </summary>
     internal async Task<IReadOnlyList<StoreWrite>> ReplaceSourcesAsync(Func<CancellationToken, Task<IReadOnlyList<SourceWrite>>> produce,
-        Action<ImportBatch> describe, Func<IReadOnlyList<StoreWrite>, AuditEntry> audit, CancellationToken ct)
+        Action<ImportBatch> describe, Func<IReadOnlyList<StoreWrite>, AuditEntry> audit, CancellationToken ct) =>
+        await ReplaceSourcesAsync(produce, null, describe, audit, ct);
+
+    /// <summary>
+    /// As <see cref="ReplaceSourcesAsync(Func{CancellationToken, Task{IReadOnlyList{SourceWrite}}}, Action{ImportBatch}, Func{IReadOnlyList{StoreWrite}, AuditEntry}, CancellationToken)"/>,
+    /// with <paramref name="first"/> run inside the transaction before any source is written (the importer removes the demo
+    /// tenant there, so real rows never land beside it).
+    /// </summary>
+    internal async Task<IReadOnlyList<StoreWrite>> ReplaceSourcesAsync(Func<CancellationToken, Task<IReadOnlyList<SourceWrite>>> produce,
+        Func<CostSenseDbContext, CancellationToken, Task>? first, Action<ImportBatch> describe, Func<IReadOnlyList<StoreWrite>, AuditEntry> audit,
+        CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -36,6 +46,7 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
             db.ChangeTracker.Clear();
             var writes = await produce(c);
             await using var tx = await db.Database.BeginTransactionAsync(c);
+            if (first is not null) await first(db, c);
             var results = new List<StoreWrite>(writes.Count);
             foreach (var w in writes)
                 results.Add(await WriteInTransactionAsync(db, w.Source, w.Start, w.End, wholeSource: false, w.Rows, c, describe));
@@ -177,6 +188,22 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
         await db.SaveChangesAsync(ct);
         log.LogInformation("Replaced {Source} {Start:yyyy-MM-dd}..{End:yyyy-MM-dd}: {Deleted} rows out, {Count} rows in", source, start, end.AddDays(-1), deleted, batch.RowCount);
         return new StoreWrite(batch, deleted);
+    }
+
+    /// <summary>
+    /// Removes every row <paramref name="source"/> holds inside the caller's transaction, with the rollups and month
+    /// versions of the days it covered; returns how many rows left.
+    /// </summary>
+    internal static async Task<int> RemoveSourceInTransactionAsync(CostSenseDbContext db, string source, CancellationToken ct)
+    {
+        var rows = db.CostRecords.Where(r => r.Source == source);
+        var min = await rows.MinAsync(r => (DateOnly?)r.ChargePeriodStart, ct);
+        var max = await rows.MaxAsync(r => (DateOnly?)r.ChargePeriodStart, ct);
+        if (min is null || max is null) return 0;
+        var deleted = await rows.ExecuteDeleteAsync(ct);
+        await RebuildRollupsAsync(db, min.Value, max.Value.AddDays(1), ct);
+        await PeriodVersions.BumpMonthsAsync(db, min.Value, max.Value.AddDays(1), ct);
+        return deleted;
     }
 
     /// <summary>Recomputes the daily rollups of [start, end) from the raw rows of every source.</summary>

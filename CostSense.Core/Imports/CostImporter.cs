@@ -4,6 +4,7 @@ using CostSense.Core.Costs;
 using CostSense.Core.Data;
 using CostSense.Core.Data.Entities;
 using CostSense.Core.Imports.Formats;
+using CostSense.Core.Inventory;
 using Microsoft.EntityFrameworkCore;
 
 namespace CostSense.Core.Imports;
@@ -33,14 +34,19 @@ namespace CostSense.Core.Imports;
 public sealed class CostImporter(TabularFileOpener opener, CostStore store, CurrentPermissions permissions, AuditTrail audit,
     IDbContextFactory<CostSenseDbContext> dbFactory)
 {
+    private readonly TextLimits limits = TextLimits.For<CostRecord>(dbFactory);
+
     /// <summary>The prefix of every imported source; other sources (the demo tenant) are not the importer's to undo.</summary>
     public const string SourcePrefix = "import:";
 
     // Progress is reported every this many rows of a pass, and at its end.
     private const int ProgressEvery = 10_000;
 
-    /// <summary>The store source a row of this provider and billing account belongs to.</summary>
+    /// <summary>The store source a row of this provider and billing account belongs to (a file without a manifest).</summary>
     public static string SourceKey(string providerName, string billingAccountId) => $"{SourcePrefix}{providerName}:{billingAccountId}";
+
+    /// <summary>The store source of an export's runs (<see cref="ImportFile.ExportKey"/>): its scope and name.</summary>
+    public static string ExportSourceKey(string exportKey) => $"{SourcePrefix}export:{exportKey}";
 
     /// <summary>Imports one file for <paramref name="actor"/>.</summary>
     /// <exception cref="ImportException">A row or the file itself is malformed; nothing was written.</exception>
@@ -80,6 +86,7 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
             .ToList();
         var results = new Dictionary<string, List<StoreWrite>>(StringComparer.Ordinal);
         var dailyRows = new Dictionary<FileScan, long>();
+        var demoRemoved = 0;
         if (spans.Count > 0)
         {
             var runName = string.Join(", ", files.Select(f => f.Name));
@@ -89,9 +96,12 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
                 {
                     var grains = spans.Select(s => s.Source).Distinct().ToDictionary(s => s, _ => new DailyGrain(), StringComparer.Ordinal);
                     foreach (var scan in scans) dailyRows[scan] = await ReadAgainAsync(scan, grains, progress, c);
-                    return spans.Select(s => new SourceWrite(s.Source, s.Start, s.End,
+                    var writes = spans.Select(s => new SourceWrite(s.Source, s.Start, s.End,
                         grains[s.Source].Rows.Where(r => r.ChargePeriodStart >= s.Start && r.ChargePeriodStart < s.End))).ToList();
+                    await RefuseOverlapAsync(writes, runName, c);
+                    return writes;
                 },
+                async (db, c) => demoRemoved = await RemoveDemoTenantAsync(db, actor, c),
                 batch =>
                 {
                     batch.FileName = string.Join(", ", scans.Where(s => s.MonthsBySource.ContainsKey(batch.Source)).Select(s => s.File.Name));
@@ -114,7 +124,8 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
         {
             var sources = s.MonthsBySource.Keys.Order(StringComparer.Ordinal).ToList();
             return new FileImportSummary(s.File.Name, s.Format, s.Rows, dailyRows.GetValueOrDefault(s), s.FirstDay, s.LastDay, s.CurrencyTotals(),
-                sources, sources.SelectMany(x => results[x]).Select(w => w.Batch.Id).ToList(), sources.SelectMany(x => results[x]).Sum(w => w.Deleted));
+                sources, sources.SelectMany(x => results[x]).Select(w => w.Batch.Id).ToList(), sources.SelectMany(x => results[x]).Sum(w => w.Deleted),
+                demoRemoved > 0);
         }).ToList();
     }
 
@@ -151,6 +162,54 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
             .ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Refuses a write that would count a subscription's day twice: when another imported source (a subscription export
+    /// beside a billing-account export holding it, or an actual-cost beside an amortized-cost export) already holds rows of
+    /// the same subscription on the same day, the message names both.
+    /// </summary>
+    private async Task RefuseOverlapAsync(IReadOnlyList<SourceWrite> writes, string runName, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        foreach (var w in writes)
+        {
+            var days = w.Rows.Where(r => r.SubAccountId.Length > 0).Select(r => (r.SubAccountId, r.ChargePeriodStart)).ToHashSet();
+            if (days.Count == 0) continue;
+            var subscriptions = days.Select(d => d.SubAccountId).Distinct().ToList();
+            foreach (var chunk in subscriptions.Chunk(500))
+            {
+                var held = await db.CostRecords.AsNoTracking()
+                    .Where(r => r.Source != w.Source && r.Source.StartsWith(SourcePrefix)
+                        && r.ChargePeriodStart >= w.Start && r.ChargePeriodStart < w.End && chunk.Contains(r.SubAccountId))
+                    .Select(r => new { r.Source, r.SubAccountId, r.SubAccountName, r.ChargePeriodStart, r.ImportBatchId })
+                    .Distinct()
+                    .ToListAsync(ct);
+                if (held.Where(h => days.Contains((h.SubAccountId, h.ChargePeriodStart))).OrderBy(h => h.ChargePeriodStart).FirstOrDefault() is not { } clash)
+                    continue;
+                var file = await db.ImportBatches.Where(b => b.Id == clash.ImportBatchId).Select(b => b.FileName).SingleOrDefaultAsync(ct);
+                throw new ImportException(runName,
+                    $"subscription {Named(clash.SubAccountName, clash.SubAccountId)} on {clash.ChargePeriodStart:yyyy-MM-dd} is already counted by {clash.Source}" +
+                    $" (import {clash.ImportBatchId}{(file is null ? "" : $" of {file}")}); importing it again as {w.Source} would count it twice." +
+                    " Undo one of the two imports, or import only one of the two exports (a subscription's export and a billing account's export that holds it, or an actual and an amortized export of the same scope, overlap)");
+            }
+        }
+
+        static string Named(string name, string id) => name.Length > 0 && name != id ? $"{name} ({id})" : id;
+    }
+
+    /// <summary>
+    /// Real data and the demo tenant never mix: the first import removes the demo tenant's cost rows, inventory and
+    /// metrics in its own transaction, audited. Returns the number of cost rows removed (0 when there was no demo tenant).
+    /// </summary>
+    private async Task<int> RemoveDemoTenantAsync(CostSenseDbContext db, Actor actor, CancellationToken ct)
+    {
+        if (!await db.CostRecords.AnyAsync(r => r.Source == KnownSources.Demo, ct)) return 0;
+        var removed = await CostStore.RemoveSourceInTransactionAsync(db, KnownSources.Demo, ct);
+        await InventoryStore.ReplaceInTransactionAsync(db, KnownSources.Demo, [], [], [], ct);
+        db.AuditEntries.Add(audit.Entry(actor, AuditActions.DemoRemove, KnownSources.Demo,
+            $"{removed:N0} demo cost rows and the demo inventory removed: real cost data was imported"));
+        return removed;
+    }
+
     /// <summary>The months given (firsts of months), as [start, end) ranges of consecutive months.</summary>
     private static IEnumerable<(DateOnly Start, DateOnly End)> MonthRanges(IEnumerable<DateOnly> months)
     {
@@ -171,7 +230,7 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
         var scan = new FileScan(file, reader.Format);
         await foreach (var row in reader.ReadAllAsync(ct))
         {
-            scan.Add(Prepare(row), row.Record);
+            scan.Add(Prepare(file, row), row.Record);
             if (scan.Rows % ProgressEvery == 0) progress?.Report(new(file.Name, ImportPhase.Checking, scan.Rows));
         }
         progress?.Report(new(file.Name, ImportPhase.Checking, scan.Rows));
@@ -187,7 +246,7 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
         var before = grains.Values.Sum(g => g.Count);
         await foreach (var row in reader.ReadAllAsync(ct))
         {
-            var source = Prepare(row);
+            var source = Prepare(scan.File, row);
             again.Add(source, row.Record);
             grains[source].Add(row.Record);
             if (again.Rows % ProgressEvery == 0) progress?.Report(new(scan.File.Name, ImportPhase.Writing, again.Rows));
@@ -198,12 +257,34 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
         return grains.Values.Sum(g => g.Count) - before;
     }
 
-    /// <summary>Takes the row's provider from the file, normalises its currency, and names its source.</summary>
-    private static string Prepare(ImportedCostRow row)
+    /// <summary>
+    /// Completes the row from the columns mapped beside it, normalises its currency, refuses text longer than the store
+    /// keeps (at the row's line), and names its source.
+    /// </summary>
+    private string Prepare(ImportFile file, ImportedCostRow row)
     {
         var r = row.Record;
-        if (!string.IsNullOrWhiteSpace(row.Details.ProviderName)) r.ProviderName = row.Details.ProviderName.Trim();
+        var d = row.Details;
+        if (!string.IsNullOrWhiteSpace(d.ProviderName)) r.ProviderName = d.ProviderName.Trim();
         r.BillingCurrency = r.BillingCurrency.Trim().ToUpperInvariant();
-        return SourceKey(r.ProviderName, r.BillingAccountId);
+        r.PublisherName = d.PublisherName;
+        r.InvoiceIssuerName = d.InvoiceIssuerName;
+        r.BillingAccountName = d.BillingAccountName;
+        r.BillingPeriodStart = d.BillingPeriodStart;
+        r.BillingPeriodEnd = d.BillingPeriodEnd is { } end ? DateOnly.FromDateTime(end.UtcDateTime) : null;
+        r.ChargeClass = d.ChargeClass;
+        r.ChargeDescription = d.ChargeDescription;
+        r.ChargeFrequency = d.ChargeFrequency;
+        r.ContractedCost = d.ContractedCost;
+        r.PricingQuantity = d.PricingQuantity;
+        r.PricingUnit = d.PricingUnit;
+        r.CommitmentDiscountType = d.CommitmentDiscountType;
+        r.CommitmentDiscountStatus = d.CommitmentDiscountStatus;
+        r.SkuMeterName = d.SkuMeterName;
+        r.InvoiceId = d.InvoiceId;
+        if (limits.FirstTooLong(r) is { } tooLong)
+            throw new ImportException(file.Name, $"{tooLong.Field} is {tooLong.Length:N0} characters; the store keeps at most {tooLong.Max:N0}",
+                row.Line, tooLong.Field, tooLong.Value);
+        return file.ExportKey is { Length: > 0 } export ? ExportSourceKey(export) : SourceKey(r.ProviderName, r.BillingAccountId);
     }
 }

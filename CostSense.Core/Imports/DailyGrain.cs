@@ -18,7 +18,9 @@ internal sealed class DailyGrain
     {
         var key = new Key(r.ProviderName, r.ChargePeriodStart, r.BillingAccountId, r.SubAccountId, r.SubAccountName, r.ResourceGroup,
             r.ResourceId, r.ResourceName, r.ResourceType, r.ServiceCategory, r.ServiceName, r.RegionId, r.SkuId, r.PricingCategory,
-            r.ChargeCategory, r.CommitmentDiscountId, r.BillingCurrency, r.ConsumedUnit, r.Tags, r.TagEnvironment, r.TagCostCenter);
+            r.ChargeCategory, r.CommitmentDiscountId, r.BillingCurrency, r.ConsumedUnit, r.Tags, r.TagEnvironment, r.TagCostCenter,
+            new Focus(r.BillingAccountName, r.BillingPeriodStart, r.BillingPeriodEnd, r.ChargeClass, r.ChargeDescription, r.ChargeFrequency,
+                r.PricingUnit, r.PublisherName, r.InvoiceIssuerName, r.InvoiceId, r.CommitmentDiscountType, r.CommitmentDiscountStatus, r.SkuMeterName));
         if (!_rows.TryGetValue(key, out var sum))
         {
             _rows[key] = r;
@@ -27,11 +29,18 @@ internal sealed class DailyGrain
         sum.BilledCost += r.BilledCost;
         sum.EffectiveCost += r.EffectiveCost;
         sum.ListCost += r.ListCost;
+        sum.ContractedCost += r.ContractedCost;
+        sum.PricingQuantity = sum.PricingQuantity is null && r.PricingQuantity is null ? null : (sum.PricingQuantity ?? 0) + (r.PricingQuantity ?? 0);
         sum.ConsumedQuantity = sum.ConsumedQuantity is null && r.ConsumedQuantity is null ? null : (sum.ConsumedQuantity ?? 0) + (r.ConsumedQuantity ?? 0);
     }
 
     private sealed record Key(string Provider, DateOnly Day, string BillingAccountId, string SubAccountId, string SubAccountName, string ResourceGroup,
         string? ResourceId, string? ResourceName, string? ResourceType, string ServiceCategory, string ServiceName, string RegionId, string? SkuId,
         string PricingCategory, string ChargeCategory, string? CommitmentDiscountId, string Currency, string? ConsumedUnit, string? Tags,
-        string? TagEnvironment, string? TagCostCenter);
+        string? TagEnvironment, string? TagCostCenter, Focus Focus);
+
+    // The FOCUS columns beyond the dimensions: rows differing in any of them stay apart.
+    private sealed record Focus(string? BillingAccountName, DateOnly? BillingPeriodStart, DateOnly? BillingPeriodEnd, string? ChargeClass,
+        string? ChargeDescription, string? ChargeFrequency, string? PricingUnit, string? PublisherName, string? InvoiceIssuerName, string? InvoiceId,
+        string? CommitmentDiscountType, string? CommitmentDiscountStatus, string? SkuMeterName);
 }

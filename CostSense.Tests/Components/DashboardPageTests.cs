@@ -119,6 +119,7 @@ public sealed class DashboardPageTests : ComponentTestBase
     private sealed class FakeDemoTenantService : IDemoTenantService
     {
         public Task<DemoTenantSummary> GenerateAsync(CostSense.Core.Access.Actor actor, CancellationToken ct) => throw new NotSupportedException("Not used by these tests.");
+        public Task<int> RemoveAsync(CostSense.Core.Access.Actor actor, CancellationToken ct) => throw new NotSupportedException("Not used by these tests.");
         public Task<bool> SeedOnStartAsync(CancellationToken ct) => Task.FromResult(false);
     }
 }

@@ -16,5 +16,6 @@ internal sealed class CostRecordConfiguration : IEntityTypeConfiguration<CostRec
         e.Property(x => x.ResourceId).HasMaxLength(1024);
         e.Property(x => x.Tags).HasMaxLength(4000);
         e.Property(x => x.BillingCurrency).HasMaxLength(3);
+        e.Property(x => x.ChargeDescription).HasMaxLength(1024);
     }
 }

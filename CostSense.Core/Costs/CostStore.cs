@@ -119,7 +119,7 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
     {
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var write = await WriteInTransactionAsync(db, source, start, end, wholeSource, rows, ct);
+        var write = await WriteInTransactionAsync(db, source, start, end, wholeSource, rows.ToAsyncEnumerable(), ct);
         await tx.CommitAsync(ct);
         return write.Batch;
     }
@@ -129,10 +129,11 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
         IEnumerable<CostRecord> rows, CancellationToken ct) => WriteBatchInTransactionAsync(db, source, start, end, rows, ct);
 
     private async Task<ImportBatch> WriteBatchInTransactionAsync(CostSenseDbContext db, string source, DateOnly start, DateOnly end,
-        IEnumerable<CostRecord> rows, CancellationToken ct) => (await WriteInTransactionAsync(db, source, start, end, wholeSource: true, rows, ct)).Batch;
+        IEnumerable<CostRecord> rows, CancellationToken ct) =>
+        (await WriteInTransactionAsync(db, source, start, end, wholeSource: true, rows.ToAsyncEnumerable(), ct)).Batch;
 
     private async Task<StoreWrite> WriteInTransactionAsync(CostSenseDbContext db, string source, DateOnly start, DateOnly end, bool wholeSource,
-        IEnumerable<CostRecord> rows, CancellationToken ct, Action<ImportBatch>? describe = null)
+        IAsyncEnumerable<CostRecord> rows, CancellationToken ct, Action<ImportBatch>? describe = null)
     {
         if (end <= start) throw new ArgumentException($"The period end {end:yyyy-MM-dd} must be after its start {start:yyyy-MM-dd}.", nameof(end));
         // The days whose rollups change: the new period, plus whatever the source held outside it.
@@ -162,9 +163,9 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
         await db.SaveChangesAsync(ct);
 
         var currencies = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        IEnumerable<CostRecord> Checked()
+        async IAsyncEnumerable<CostRecord> Checked()
         {
-            foreach (var row in rows)
+            await foreach (var row in rows.WithCancellation(ct))
             {
                 if (row.ChargePeriodStart < start || row.ChargePeriodStart >= end)
                     throw new InvalidOperationException($"Row {batch.RowCount + 1} is dated {row.ChargePeriodStart:yyyy-MM-dd}, outside the period {start:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd} being replaced.");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CostSense.Core.Access;
 using CostSense.Core.Audit;
 using CostSense.Core.Costs;
@@ -94,12 +95,9 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
             var writes = await store.ReplaceSourcesAsync(
                 async c =>
                 {
-                    var grains = spans.Select(s => s.Source).Distinct().ToDictionary(s => s, _ => new DailyGrain(), StringComparer.Ordinal);
-                    foreach (var scan in scans) dailyRows[scan] = await ReadAgainAsync(scan, grains, progress, c);
-                    var writes = spans.Select(s => new SourceWrite(s.Source, s.Start, s.End,
-                        grains[s.Source].Rows.Where(r => r.ChargePeriodStart >= s.Start && r.ChargePeriodStart < s.End))).ToList();
-                    await RefuseOverlapAsync(writes, runName, c);
-                    return writes;
+                    await RefuseOverlapAsync(scans, spans, runName, c);
+                    dailyRows.Clear();
+                    return spans.Select(s => new SourceWrite(s.Source, s.Start, s.End, RowsOfAsync(scans, s, dailyRows, progress, c))).ToList();
                 },
                 async (db, c) => demoRemoved = await RemoveDemoTenantAsync(db, actor, c),
                 batch =>
@@ -167,14 +165,16 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
     /// beside a billing-account export holding it, or an actual-cost beside an amortized-cost export) already holds rows of
     /// the same subscription on the same day, the message names both.
     /// </summary>
-    private async Task RefuseOverlapAsync(IReadOnlyList<SourceWrite> writes, string runName, CancellationToken ct)
+    private async Task RefuseOverlapAsync(IReadOnlyList<FileScan> scans, IReadOnlyList<(string Source, DateOnly Start, DateOnly End)> spans,
+        string runName, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        foreach (var w in writes)
+        foreach (var w in spans)
         {
-            var days = w.Rows.Where(r => r.SubAccountId.Length > 0).Select(r => (r.SubAccountId, r.ChargePeriodStart)).ToHashSet();
+            var days = scans.SelectMany(s => s.SubscriptionDays.GetValueOrDefault(w.Source) ?? [])
+                .Where(d => d.Day >= w.Start && d.Day < w.End).ToHashSet();
             if (days.Count == 0) continue;
-            var subscriptions = days.Select(d => d.SubAccountId).Distinct().ToList();
+            var subscriptions = days.Select(d => d.Subscription).Distinct().ToList();
             foreach (var chunk in subscriptions.Chunk(500))
             {
                 var held = await db.CostRecords.AsNoTracking()
@@ -230,31 +230,52 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
         var scan = new FileScan(file, reader.Format);
         await foreach (var row in reader.ReadAllAsync(ct))
         {
-            scan.Add(Prepare(file, row), row.Record);
+            scan.Add(Prepare(file, row), row);
             if (scan.Rows % ProgressEvery == 0) progress?.Report(new(file.Name, ImportPhase.Checking, scan.Rows));
         }
         progress?.Report(new(file.Name, ImportPhase.Checking, scan.Rows));
         return scan;
     }
 
-    /// <summary>Reads the file again into the daily grains of its sources; refuses it if it changed since the first pass.</summary>
-    private async Task<long> ReadAgainAsync(FileScan scan, Dictionary<string, DailyGrain> grains, IProgress<ImportProgress>? progress, CancellationToken ct)
+    /// <summary>
+    /// The second pass for one source and span: reads again each file holding rows of it, as it writes, so a file is never
+    /// held in memory. Rows of a sub-daily (hourly) file are summed to daily grain first (memory then holds one span's
+    /// daily rows). A file whose rows for the span differ from the first pass is refused and the transaction rolls back.
+    /// </summary>
+    private async IAsyncEnumerable<CostRecord> RowsOfAsync(IReadOnlyList<FileScan> scans, (string Source, DateOnly Start, DateOnly End) span,
+        Dictionary<FileScan, long> dailyRows, IProgress<ImportProgress>? progress, [EnumeratorCancellation] CancellationToken ct)
     {
-        await using var table = await opener.OpenAsync(await scan.File.Open(ct), scan.File.Name, ct);
-        var reader = CostFileReader.Open(table, scan.File.Hint);
-        var again = new FileScan(scan.File, reader.Format);
-        var before = grains.Values.Sum(g => g.Count);
-        await foreach (var row in reader.ReadAllAsync(ct))
+        var holding = scans.Where(s => s.TallyOf(span.Source, span.Start, span.End).Rows > 0).ToList();
+        var grain = holding.Any(s => s.SubDaily) ? new DailyGrain() : null;
+        foreach (var scan in holding)
         {
-            var source = Prepare(scan.File, row);
-            again.Add(source, row.Record);
-            grains[source].Add(row.Record);
-            if (again.Rows % ProgressEvery == 0) progress?.Report(new(scan.File.Name, ImportPhase.Writing, again.Rows));
+            await using var table = await opener.OpenAsync(await scan.File.Open(ct), scan.File.Name, ct);
+            var reader = CostFileReader.Open(table, scan.File.Hint);
+            var seen = default(Tally);
+            long read = 0;
+            await foreach (var row in reader.ReadAllAsync(ct))
+            {
+                if (++read % ProgressEvery == 0) progress?.Report(new(scan.File.Name, ImportPhase.Writing, read));
+                var source = Prepare(scan.File, row);
+                var r = row.Record;
+                if (source != span.Source || r.ChargePeriodStart < span.Start || r.ChargePeriodStart >= span.End) continue;
+                seen = seen.With(r);
+                if (grain is null)
+                {
+                    dailyRows[scan] = dailyRows.GetValueOrDefault(scan) + 1;
+                    yield return r;
+                }
+                else if (grain.Add(r))
+                {
+                    dailyRows[scan] = dailyRows.GetValueOrDefault(scan) + 1;
+                }
+            }
+            progress?.Report(new(scan.File.Name, ImportPhase.Writing, read));
+            if (seen != scan.TallyOf(span.Source, span.Start, span.End))
+                throw new ImportException(scan.File.Name, "the file changed between checking and writing it; nothing was written");
         }
-        progress?.Report(new(scan.File.Name, ImportPhase.Writing, again.Rows));
-        if (again.Rows != scan.Rows || !again.Totals.SequenceEqual(scan.Totals))
-            throw new ImportException(scan.File.Name, "the file changed between checking and writing it; nothing was written");
-        return grains.Values.Sum(g => g.Count) - before;
+        if (grain is null) yield break;
+        foreach (var r in grain.Rows) yield return r;
     }
 
     /// <summary>

@@ -14,7 +14,8 @@ internal sealed class DailyGrain
 
     public IEnumerable<CostRecord> Rows => _rows.Values;
 
-    public void Add(CostRecord r)
+    /// <summary>Adds the row; true when it starts a new daily row, false when it was summed into one.</summary>
+    public bool Add(CostRecord r)
     {
         var key = new Key(r.ProviderName, r.ChargePeriodStart, r.BillingAccountId, r.SubAccountId, r.SubAccountName, r.ResourceGroup,
             r.ResourceId, r.ResourceName, r.ResourceType, r.ServiceCategory, r.ServiceName, r.RegionId, r.SkuId, r.PricingCategory,
@@ -24,7 +25,7 @@ internal sealed class DailyGrain
         if (!_rows.TryGetValue(key, out var sum))
         {
             _rows[key] = r;
-            return;
+            return true;
         }
         sum.BilledCost += r.BilledCost;
         sum.EffectiveCost += r.EffectiveCost;
@@ -32,6 +33,7 @@ internal sealed class DailyGrain
         sum.ContractedCost += r.ContractedCost;
         sum.PricingQuantity = sum.PricingQuantity is null && r.PricingQuantity is null ? null : (sum.PricingQuantity ?? 0) + (r.PricingQuantity ?? 0);
         sum.ConsumedQuantity = sum.ConsumedQuantity is null && r.ConsumedQuantity is null ? null : (sum.ConsumedQuantity ?? 0) + (r.ConsumedQuantity ?? 0);
+        return false;
     }
 
     private sealed record Key(string Provider, DateOnly Day, string BillingAccountId, string SubAccountId, string SubAccountName, string ResourceGroup,

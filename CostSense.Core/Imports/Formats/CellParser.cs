@@ -45,11 +45,15 @@ internal static class CellParser
     }
 
     /// <summary>The UTC calendar day of a timestamp or date cell; a null spelling is refused (every row has a day).</summary>
-    public static DateOnly Day(string fileName, TabularRow row, string column, string? cell)
+    public static DateOnly Day(string fileName, TabularRow row, string column, string? cell) =>
+        DateOnly.FromDateTime(Required(fileName, row, column, cell).UtcDateTime);
+
+    /// <summary>A charge date or timestamp that must be there, as UTC.</summary>
+    public static DateTimeOffset Required(string fileName, TabularRow row, string column, string? cell)
     {
         if (IsNull(cell))
             throw new ImportException(fileName, "the charge date is empty", row.Line, column, cell ?? "");
-        return DateOnly.FromDateTime(Timestamp(fileName, row, column, cell!).UtcDateTime);
+        return Timestamp(fileName, row, column, cell!);
     }
 
     /// <summary>A timestamp or date cell as UTC (no zone means UTC, as the exports mean it).</summary>

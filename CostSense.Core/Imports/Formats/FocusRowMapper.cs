@@ -74,12 +74,14 @@ internal sealed class FocusRowMapper : ICostRowMapper
         DateOnly? Day(int i) => i < 0 || CellParser.IsNull(row.Cells[i]) ? null : CellParser.Day(_file, row, _header[i], row.Cells[i]);
         DateTimeOffset? At(int i) => i < 0 || CellParser.IsNull(row.Cells[i]) ? null : CellParser.Timestamp(_file, row, _header[i], row.Cells[i]!);
 
+        var chargeStart = CellParser.Required(_file, row, _header[_chargePeriodStart], row.Cells[_chargePeriodStart]);
+        var chargeEnd = At(_chargePeriodEnd);
         var resourceId = Text(_resourceId);
         var (tags, environment, costCenter) = TagLifter.Lift(Text(_tags));
         var record = new CostRecord
         {
             Source = ImportSources.File,
-            ChargePeriodStart = CellParser.Day(_file, row, _header[_chargePeriodStart], row.Cells[_chargePeriodStart]),
+            ChargePeriodStart = DateOnly.FromDateTime(chargeStart.UtcDateTime),
             BillingAccountId = Text(_billingAccountId) ?? "",
             SubAccountId = Text(_subAccountId) ?? "",
             SubAccountName = Text(_subAccountName) ?? "",
@@ -112,7 +114,8 @@ internal sealed class FocusRowMapper : ICostRowMapper
             BillingAccountName = Text(_billingAccountName),
             BillingPeriodStart = Day(_billingPeriodStart),
             BillingPeriodEnd = At(_billingPeriodEnd),
-            ChargePeriodEnd = At(_chargePeriodEnd),
+            ChargePeriodEnd = chargeEnd,
+            SubDaily = chargeStart.TimeOfDay != TimeSpan.Zero || chargeEnd - chargeStart < TimeSpan.FromDays(1),
             ChargeClass = Text(_chargeClass),
             ChargeDescription = Text(_chargeDescription),
             ChargeFrequency = Text(_chargeFrequency),

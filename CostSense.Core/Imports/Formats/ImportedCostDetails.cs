@@ -1,9 +1,8 @@
 namespace CostSense.Core.Imports.Formats;
 
 /// <summary>
-/// The FOCUS columns issue 12 keeps that <see cref="Data.Entities.CostRecord"/> has no field for yet (the entity and
-/// its migrations change with the store work, not with this reader). Carried beside each record so the store can take
-/// them when it gains the columns, and so the import summary can report per provider today.
+/// The FOCUS columns a mapper reads beside the dimensions it puts in <see cref="Data.Entities.CostRecord"/>: the importer
+/// copies them into the record (one place for every format's spelling), and reads the provider and grain from them.
 /// </summary>
 public sealed record ImportedCostDetails
 {
@@ -14,6 +13,9 @@ public sealed record ImportedCostDetails
     public DateOnly? BillingPeriodStart { get; init; }
     public DateTimeOffset? BillingPeriodEnd { get; init; }
     public DateTimeOffset? ChargePeriodEnd { get; init; }
+
+    /// <summary>The row covers less than a day (an hourly export): the importer sums such rows to daily grain.</summary>
+    public bool SubDaily { get; init; }
     public string? ChargeClass { get; init; }
     public string? ChargeDescription { get; init; }
     public string? ChargeFrequency { get; init; }

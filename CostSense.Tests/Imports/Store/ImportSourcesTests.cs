@@ -106,6 +106,30 @@ public abstract class ImportSourcesTests
     }
 
     [Fact]
+    public async Task RemovingTheDemoTenant_EmptiesItsRowsAndInventory_KeepsImports_AndIsAnalystsToDo()
+    {
+        await using var host = await CoreHost.StartAsync(Kind, Now, demoTenant: true);
+        var demo = host.Get<IDemoTenantService>();
+        var viewer = new Actor(Actor.AnonymousViewerId, "guest", [AppRoles.Viewer]);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => demo.RemoveAsync(viewer, Ct));
+        int demoRows;
+        await using (var db = await host.Get<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(Ct))
+            demoRows = await db.CostRecords.CountAsync(r => r.Source == KnownSources.Demo, Ct);
+
+        var removed = await demo.RemoveAsync(Actor.System, Ct);
+
+        Assert.Equal(demoRows, removed);
+        Assert.Equal(new ImportedStore(0, 0m, 0m, 0, 0m, 0m), await ImportedStore.ReadAsync(host));
+        await using (var db = await host.Get<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(Ct))
+        {
+            Assert.False(await db.VirtualMachines.AnyAsync(Ct));
+            Assert.False(await db.DailyMetrics.AnyAsync(Ct));
+            Assert.Equal("demo.remove", await db.AuditEntries.OrderBy(e => e.Id).Select(e => e.Action).LastAsync(Ct));
+        }
+        Assert.Equal(0, await demo.RemoveAsync(Actor.System, Ct));
+    }
+
+    [Fact]
     public async Task RefusedImport_LeavesTheDemoTenantWhole()
     {
         await using var host = await CoreHost.StartAsync(Kind, Now, demoTenant: true);

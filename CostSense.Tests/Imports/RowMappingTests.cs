@@ -58,6 +58,32 @@ public class RowMappingTests
         Assert.NotNull(record.Tags);
     }
 
+    [Theory]
+    [InlineData("0.12345678901234567890123456789")]        // 29 significant digits: decimal.Parse would round the last
+    [InlineData("1.5E-30")]                                // past 28 decimals: it would become 0
+    [InlineData("123456789012345678901234567.891")]
+    public async Task NumberWithMoreDigitsThanADecimalKeeps_IsRefusedNotRounded(string cost)
+    {
+        var text = Header + $"2024-09-01,{cost},1,1,USD,,\n";
+
+        var e = await CostFiles.RefusedAsync("costs.csv", text);
+
+        Assert.Equal((2L, "BilledCost", cost), (e.Line, e.Column, e.Value));
+        Assert.Contains("more significant digits than a decimal keeps exactly", e.Message);
+    }
+
+    [Theory]
+    [InlineData("5.64902E-05", "0.0000564902")]
+    [InlineData("-1.25e+2", "-125")]
+    [InlineData("0.1000000000000000000000000000000000", "0.1")]   // trailing zeros add no digits
+    [InlineData("1234567890123456789.012345678", "1234567890123456789.012345678")]   // 28 digits: exact
+    public async Task LongOrScientificNumbers_ThatADecimalHolds_AreKeptExactly(string cost, string expected)
+    {
+        var (_, rows) = await CostFiles.ReadTextAsync("f.csv", Header + $"2024-09-01,{cost},1,1,USD,,\n");
+
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), Assert.Single(rows).Record.BilledCost);
+    }
+
     [Fact]
     public async Task BadNumber_IsRefusedWithFileLineColumnValueAndReason()
     {

@@ -38,10 +38,48 @@ internal static class CellParser
 
     private static decimal? Decimal(string fileName, TabularRow row, string column, string cell)
     {
-        if (decimal.TryParse(cell.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        var text = cell.AsSpan().Trim();
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            if (!IsExact(text, value))
+                throw new ImportException(fileName,
+                    "has more significant digits than a decimal keeps exactly (28); CostSense refuses to round money", row.Line, column, cell);
             return value;
+        }
         throw new ImportException(fileName, "not a number (expected an invariant-culture decimal such as -1.25 or 5.6E-05)",
             row.Line, column, cell);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is exactly the number <paramref name="text"/> spells: decimal.Parse rounds past 28
+    /// significant digits (or 28 decimals) without a word. Short plain numbers always fit, so only long or scientific
+    /// spellings are compared digit by digit.
+    /// </summary>
+    internal static bool IsExact(ReadOnlySpan<char> text, decimal value)
+    {
+        if (text.Length <= 28 && text.IndexOfAny('e', 'E') < 0) return true;
+        return Canonical(text) == Canonical(value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A number as (sign, significant digits, power of ten of the last digit), so spellings compare as values.</summary>
+    private static (bool Negative, string Digits, int Exponent) Canonical(ReadOnlySpan<char> text)
+    {
+        var negative = text.Length > 0 && text[0] == '-';
+        if (text.Length > 0 && (text[0] == '-' || text[0] == '+')) text = text[1..];
+        var exponent = 0;
+        if (text.IndexOfAny('e', 'E') is var e and >= 0)
+        {
+            exponent = int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            text = text[..e];
+        }
+        var digits = new System.Text.StringBuilder(text.Length);
+        var point = text.IndexOf('.');
+        foreach (var c in text) if (c != '.') digits.Append(c);
+        if (point >= 0) exponent -= text.Length - point - 1;
+        var d = digits.ToString().TrimStart('0');
+        var trimmed = d.TrimEnd('0');
+        exponent += d.Length - trimmed.Length;
+        return trimmed.Length == 0 ? (false, "", 0) : (negative, trimmed, exponent);
     }
 
     /// <summary>The UTC calendar day of a timestamp or date cell; a null spelling is refused (every row has a day).</summary>

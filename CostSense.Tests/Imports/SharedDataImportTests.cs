@@ -48,6 +48,20 @@ public class SharedDataImportTests
     }
 
     [Fact]
+    public async Task EaActualCost_NamesServicesAsFocusDoes_ThroughTheToolkitsServiceMapping()
+    {
+        var (_, rows) = await CostFiles.ReadFileAsync(SharedData.File("EA_ActualCost_Small.csv"));
+
+        // Services.csv: (microsoft.storage, microsoft.storage/storageaccounts) -> Storage Accounts / Storage, and so on.
+        var storage = rows.Where(r => r.Record.ResourceId?.Contains("/Microsoft.Storage/storageAccounts/", StringComparison.OrdinalIgnoreCase) == true).ToList();
+        Assert.Equal(2, storage.Count);
+        Assert.All(storage, r => Assert.Equal(("Storage Accounts", "Storage", "Microsoft.Storage/storageAccounts"),
+            (r.Record.ServiceName, r.Record.ServiceCategory, r.Record.ResourceType)));
+        var purchase = Assert.Single(rows, r => r.Record.ChargeCategory == "Purchase");
+        Assert.Equal(("Azure Reservations", "Management and Governance"), (purchase.Record.ServiceName, purchase.Record.ServiceCategory));
+    }
+
+    [Fact]
     public async Task EaAmortizedCost_IsEffectiveOnEveryRow_AndCommitmentUsageIsNotBilledAgain()
     {
         var (format, rows) = await CostFiles.ReadFileAsync(SharedData.File("EA_AmortizedCost_Small.csv"));

@@ -19,7 +19,8 @@ namespace CostSense.Core.Imports.Formats;
 /// ChargeCategory: Usage, Purchase, Credit, Tax as written; Unused* → Usage; Refund → Purchase (ChargeClass
 /// Correction); none (legacy PAYG) → Usage; other → Adjustment. PricingCategory: OnDemand → Standard,
 /// Reservation/SavingsPlan → Committed, Spot → Dynamic. BillingAccountId: EA BillingAccountId, MCA BillingProfileId.
-/// ServiceName is MeterCategory and ServiceCategory ServiceFamily (the toolkit's service mapping is not applied yet).
+/// ServiceName and ServiceCategory come from the FinOps toolkit's service mapping (<see cref="ServiceCatalog"/>: ConsumedService
+/// and the resource type, read from ResourceId when the export has no ResourceType), else MeterCategory and ServiceFamily.
 /// </summary>
 internal sealed class ClassicRowMapper : ICostRowMapper
 {
@@ -29,7 +30,7 @@ internal sealed class ClassicRowMapper : ICostRowMapper
     private readonly int _date, _cost, _currency, _billingAccountId, _billingAccountName, _subscriptionId, _subscriptionName,
         _resourceGroup, _resourceId, _resourceName, _resourceType, _region, _meterCategory, _serviceFamily, _meterId, _meterName,
         _chargeType, _pricingModel, _benefitId, _quantity, _unit, _tags, _costCenter, _paygCost, _paygPrice, _publisher,
-        _billingPeriodStart, _frequency, _product, _benefitName;
+        _billingPeriodStart, _frequency, _product, _benefitName, _consumedService;
 
     public ClassicRowMapper(string fileName, ColumnIndex c, bool amortized, bool mca)
     {
@@ -47,6 +48,7 @@ internal sealed class ClassicRowMapper : ICostRowMapper
         _resourceId = c.Find("ResourceId", "InstanceId", "InstanceName");
         _resourceName = c.Find("ResourceName");
         _resourceType = c.Find("ResourceType");
+        _consumedService = c.Find("ConsumedService");
         _region = c.Find("ResourceLocation", "Location");
         _meterCategory = c.Find("MeterCategory");
         _serviceFamily = c.Find("ServiceFamily");
@@ -96,6 +98,8 @@ internal sealed class ClassicRowMapper : ICostRowMapper
             : _paygPrice >= 0 && quantity is { } q ? Money(_paygPrice) * q
             : 0m;
         var resourceId = Text(_resourceId);
+        var resourceType = Text(_resourceType) ?? ResourceIdParts.Type(resourceId);
+        var service = ServiceCatalog.Find(Text(_consumedService), resourceType);
         var (tags, environment, costCenter) = TagLifter.Lift(Text(_tags));
         var record = new CostRecord
         {
@@ -107,9 +111,9 @@ internal sealed class ClassicRowMapper : ICostRowMapper
             ResourceGroup = Text(_resourceGroup) ?? ResourceIdParts.ResourceGroup(resourceId) ?? "",
             ResourceId = resourceId,
             ResourceName = Text(_resourceName) ?? ResourceIdParts.Name(resourceId),
-            ResourceType = Text(_resourceType),
-            ServiceCategory = Text(_serviceFamily) ?? "",
-            ServiceName = Text(_meterCategory) ?? "",
+            ResourceType = resourceType,
+            ServiceCategory = service?.Category ?? Text(_serviceFamily) ?? "",
+            ServiceName = service?.Name ?? Text(_meterCategory) ?? "",
             RegionId = Text(_region) ?? "",
             SkuId = Text(_meterId),
             PricingCategory = pricingModel switch

@@ -24,4 +24,20 @@ internal static class ResourceIdParts
         var slash = trimmed.LastIndexOf('/');
         return slash < 0 ? trimmed : trimmed[(slash + 1)..];
     }
+
+    /// <summary>
+    /// The resource type an id names (<c>Microsoft.Compute/virtualMachines</c>; a child resource's as
+    /// <c>Microsoft.Storage/storageAccounts/blobServices</c>), or null when it names no provider.
+    /// </summary>
+    public static string? Type(string? resourceId)
+    {
+        if (string.IsNullOrEmpty(resourceId)) return null;
+        const string marker = "/providers/";
+        var start = resourceId.LastIndexOf(marker, StringComparison.OrdinalIgnoreCase);
+        if (start < 0) return null;
+        var segments = resourceId[(start + marker.Length)..].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length < 2) return null;
+        // namespace, then type/name pairs: keep the types.
+        return string.Join('/', segments.Where((_, i) => i == 0 || i % 2 == 1));
+    }
 }

@@ -50,15 +50,19 @@ public static class ImportCommand
     {
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        return await RunAsync(args.Skip(1).ToArray(), Console.Out, Console.Error, null, cancel.Token);
+        var progress = Console.IsErrorRedirected ? null : new ConsoleProgress(Console.Error);
+        return await RunAsync(args.Skip(1).ToArray(), Console.Out, Console.Error, null, progress, cancel.Token);
     }
 
     /// <summary>
     /// Runs the command on <paramref name="paths"/> (the arguments after <c>import</c>). <paramref name="configure"/> adds
     /// to the host before it is built (the tests' own store and settings).
     /// </summary>
-    public static async Task<int> RunAsync(string[] paths, TextWriter output, TextWriter error, Action<HostApplicationBuilder>? configure,
-        CancellationToken ct)
+    public static Task<int> RunAsync(string[] paths, TextWriter output, TextWriter error, Action<HostApplicationBuilder>? configure,
+        CancellationToken ct) => RunAsync(paths, output, error, configure, null, ct);
+
+    private static async Task<int> RunAsync(string[] paths, TextWriter output, TextWriter error, Action<HostApplicationBuilder>? configure,
+        ConsoleProgress? progress, CancellationToken ct)
     {
         if (paths.Any(p => p is "--help" or "-h" or "-?" or "/?"))
         {
@@ -95,8 +99,9 @@ public static class ImportCommand
 
         var actor = Actor.System with { Name = $"cli:{Environment.UserName}" };
         var refused = false;
+        var printer = new Printer(output, progress);
         foreach (var path in paths)
-            refused |= !await ImportPathAsync(host.Services, actor, Resolve(path), path, output, ct);
+            refused |= !await ImportPathAsync(host.Services, actor, Resolve(path), path, printer, ct);
         return refused ? Refused : Imported;
     }
 
@@ -128,7 +133,7 @@ public static class ImportCommand
     }
 
     /// <returns>False when anything under the path was refused.</returns>
-    private static async Task<bool> ImportPathAsync(IServiceProvider services, Actor actor, string full, string shown, TextWriter output, CancellationToken ct)
+    private static async Task<bool> ImportPathAsync(IServiceProvider services, Actor actor, string full, string shown, Printer output, CancellationToken ct)
     {
         if (File.Exists(full)) return await ImportFileAsync(services, actor, full, shown, output, ct);
 
@@ -137,7 +142,7 @@ public static class ImportCommand
         {
             try
             {
-                var runs = await services.GetRequiredService<ExportRunImporter>().ImportAsync(actor, new FolderExportFiles(full), actor.Name, null, ct);
+                var runs = await services.GetRequiredService<ExportRunImporter>().ImportAsync(actor, new FolderExportFiles(full), actor.Name, output.Progress, ct);
                 foreach (var run in runs) await output.WriteLineAsync(ImportLines.Run(run));
                 return runs.All(r => r.Outcome != Core.Data.Entities.ExportRunOutcome.Refused);
             }
@@ -160,11 +165,11 @@ public static class ImportCommand
         return ok;
     }
 
-    private static async Task<bool> ImportFileAsync(IServiceProvider services, Actor actor, string full, string shown, TextWriter output, CancellationToken ct)
+    private static async Task<bool> ImportFileAsync(IServiceProvider services, Actor actor, string full, string shown, Printer output, CancellationToken ct)
     {
         try
         {
-            var summary = await services.GetRequiredService<CostImporter>().ImportFileAsync(actor, ImportFile.FromPath(full), ct);
+            var summary = await services.GetRequiredService<CostImporter>().ImportFileAsync(actor, ImportFile.FromPath(full), output.Progress, ct);
             await output.WriteLineAsync(ImportLines.File(shown, summary));
             return true;
         }
@@ -172,6 +177,18 @@ public static class ImportCommand
         {
             await output.WriteLineAsync(ImportLines.Refused(shown, e.Message));
             return false;
+        }
+    }
+
+    /// <summary>The summary lines, each after clearing the progress line if there is one.</summary>
+    private sealed class Printer(TextWriter output, ConsoleProgress? progress)
+    {
+        public IProgress<ImportProgress>? Progress => progress;
+
+        public async Task WriteLineAsync(string line)
+        {
+            progress?.Clear();
+            await output.WriteLineAsync(line);
         }
     }
 

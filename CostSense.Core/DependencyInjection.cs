@@ -8,7 +8,9 @@ using CostSense.Core.Conversations;
 using CostSense.Core.Costs;
 using CostSense.Core.Data;
 using CostSense.Core.Imports;
+using CostSense.Core.Imports.Blobs;
 using CostSense.Core.Imports.Containers;
+using CostSense.Core.Imports.Exports;
 using CostSense.Core.Inventory;
 using CostSense.Core.Operations;
 using CostSense.Core.Recommendations;
@@ -80,6 +82,11 @@ public static class DependencyInjection
         services.AddSingleton<ContainerOpener>();
         services.AddSingleton<TabularFileOpener>();
         services.AddSingleton<CostImporter>();
+
+        // Imports, export runs by manifest (a folder or the storage container): where the container is when no Admin saved
+        // settings, and the importer of runs. The container's settings, reader and schedule need data protection: WebRegistration.
+        services.AddOptions<ExportContainerOptions>().BindConfiguration(ExportContainerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ExportRunImporter>();
 
         // Recommendations: the rules, the engine that runs them over the store, and the service the pages use.
         services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -64,7 +64,12 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
     /// </summary>
     /// <exception cref="KeyNotFoundException">No such batch.</exception>
     /// <exception cref="InvalidOperationException">The batch was undone already.</exception>
-    internal async Task<StoreWrite> UndoBatchAsync(long batchId, string undoneBy, Func<ImportBatch, int, AuditEntry> audit, CancellationToken ct)
+    internal async Task<StoreWrite> UndoBatchAsync(long batchId, string undoneBy, Func<ImportBatch, int, AuditEntry> audit, CancellationToken ct) =>
+        await UndoBatchAsync(batchId, undoneBy, audit, null, ct);
+
+    /// <summary>As the overload without <paramref name="also"/>, which runs in the same transaction once the rows are out.</summary>
+    internal async Task<StoreWrite> UndoBatchAsync(long batchId, string undoneBy, Func<ImportBatch, int, AuditEntry> audit,
+        Func<CostSenseDbContext, ImportBatch, CancellationToken, Task>? also, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -86,6 +91,7 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
                 await RebuildRollupsAsync(db, from, to.AddDays(1), c);
                 await PeriodVersions.BumpMonthsAsync(db, from, to.AddDays(1), c);
             }
+            if (also is not null) await also(db, batch, c);
             batch.UndoneAt = time.GetUtcNow();
             batch.UndoneBy = undoneBy;
             db.Entry(batch).State = EntityState.Modified;

@@ -144,8 +144,23 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
         }
         var undone = await store.UndoBatchAsync(batchId, actor.Name,
             (b, deleted) => audit.Entry(actor, AuditActions.CostImportUndo, $"batch {b.Id}",
-                $"{b.Source} {b.PeriodStart:yyyy-MM-dd}..{b.PeriodEnd.AddDays(-1):yyyy-MM-dd} from {b.FileName}: {deleted} rows out"), ct);
+                $"{b.Source} {b.PeriodStart:yyyy-MM-dd}..{b.PeriodEnd.AddDays(-1):yyyy-MM-dd} from {b.FileName}: {deleted} rows out"),
+            ForgetExportRunsAsync, ct);
         return undone.Batch;
+    }
+
+    /// <summary>
+    /// An undone export batch forgets the runs it imported for its months, so the container's next read (or Import now)
+    /// brings the export's latest run back instead of skipping it as imported already.
+    /// </summary>
+    private static async Task ForgetExportRunsAsync(CostSenseDbContext db, ImportBatch batch, CancellationToken ct)
+    {
+        var prefix = ExportSourceKey("");
+        if (!batch.Source.StartsWith(prefix, StringComparison.Ordinal)) return;
+        var exportKey = batch.Source[prefix.Length..];
+        await db.ExportRunImports
+            .Where(r => r.ExportKey == exportKey && r.Month >= batch.PeriodStart && r.Month < batch.PeriodEnd && r.Outcome == ExportRunOutcome.Imported)
+            .ExecuteDeleteAsync(ct);
     }
 
     /// <summary>The imports, newest first: who, when, which file and format, the period, rows and totals, and whether undone.</summary>

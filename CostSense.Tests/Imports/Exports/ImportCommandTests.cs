@@ -1,8 +1,11 @@
+using CostSense.Core.Access;
 using CostSense.Core.Data.Entities;
+using CostSense.Core.Imports;
 using CostSense.Tests.Imports.Manifests;
 using CostSense.Tests.Infrastructure;
 using CostSense.Web.Cli;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CostSense.Tests.Imports.Exports;
 
@@ -94,6 +97,33 @@ public abstract class ImportCommandTests
         Assert.Contains("10 rows replaced", Lines(output).Single(l => l.Contains("run run-b,", StringComparison.Ordinal)));
         var stored = await StoreTotals.ReadAsync(store);
         Assert.Equal((20, runs.Billed("run-b")), (stored.Rows, stored.Billed));
+    }
+
+    [Fact]
+    public async Task UndoingAnExportRunsImport_LetsTheNextReadImportItAgain()
+    {
+        await using var store = TempStore.Create(Kind);
+        using var folder = new TempFolder();
+        var runs = new ImportableRuns();
+        runs.Run("daily", "run-a", "2026-10-11T06:00:00Z", lastDay: 10, parts: 2);
+        runs.WriteTo(folder.Root);
+        Assert.Equal(ImportCommand.Imported, (await RunAsync(store, folder.Root)).Exit);
+
+        using (var host = CoreHost.Builder(store.Folder, TestSettings.Isolated(store)).Build())
+        {
+            var importer = host.Services.GetRequiredService<CostImporter>();
+            var batch = (await importer.HistoryAsync(Actor.System, 10, Ct)).Single();
+            await importer.UndoAsync(Actor.System, batch.Id, Ct);
+        }
+        var undone = await StoreTotals.ReadAsync(store);
+        Assert.Equal((0, 0m), (undone.Rows, undone.Billed));
+        Assert.DoesNotContain(undone.Runs, r => r.Outcome == ExportRunOutcome.Imported);
+
+        var (exit, output, _) = await RunAsync(store, folder.Root);
+
+        Assert.Equal(ImportCommand.Imported, exit);
+        Assert.DoesNotContain("skipped", Lines(output).Single(l => l.Contains("run run-a,", StringComparison.Ordinal)));
+        Assert.Equal((10, runs.Billed("run-a")), ((await StoreTotals.ReadAsync(store)).Rows, (await StoreTotals.ReadAsync(store)).Billed));
     }
 }
 

@@ -97,7 +97,7 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
             ResourceId = id,
             Source = CostDerived.InventorySource,
             Name = latest.Name ?? CostDerived.NameOf(id),
-            SubscriptionId = latest.Subscription.Length > 0 ? latest.Subscription : CostDerived.SubscriptionOf(id),
+            SubscriptionId = Subscription(id, latest.Subscription),
             ResourceGroup = latest.ResourceGroup,
             Region = region,
             Size = size,
@@ -137,7 +137,7 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
             ResourceId = id,
             Source = CostDerived.InventorySource,
             Name = latest.Name ?? CostDerived.NameOf(id),
-            SubscriptionId = latest.Subscription.Length > 0 ? latest.Subscription : CostDerived.SubscriptionOf(id),
+            SubscriptionId = Subscription(id, latest.Subscription),
             ResourceGroup = latest.ResourceGroup,
             Region = Region(latest.Region),
             AccessTier = main.Tier,
@@ -151,6 +151,10 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
             Tags = latest.Tags,
         };
     }
+
+    /// <summary>The subscription's id from the resource id (FOCUS's SubAccountId is "/subscriptions/&lt;id&gt;"), else the row's.</summary>
+    private static string Subscription(string resourceId, string subAccountId) =>
+        CostDerived.SubscriptionOf(resourceId) is { Length: > 0 } s ? s : CostDerived.SubscriptionOf(subAccountId) is { Length: > 0 } t ? t : subAccountId;
 
     /// <summary>Azure's region names as the catalogue keys them: "East US" and "eastus" are both "eastus".</summary>
     private static string Region(string region) => region.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();

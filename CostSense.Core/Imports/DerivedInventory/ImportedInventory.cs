@@ -47,30 +47,55 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
         }
         var lookback = options.Value.LookbackDays;
         var from = last.AddDays(1 - lookback);
-        var rows = await imported
-            .Where(r => r.ResourceId != null && r.ChargePeriodStart <= last
-                && (r.ResourceId.ToLower().Contains(CostDerived.VmMarker) || r.ResourceId.ToLower().Contains(CostDerived.DiskMarker)
-                    || r.ResourceId.ToLower().Contains(CostDerived.StorageMarker)))
-            .Select(r => new DerivedRow(r.ResourceId!, r.ResourceName, r.SubAccountId, r.ResourceGroup, r.RegionId, r.ChargePeriodStart,
-                r.SkuMeterName ?? r.ChargeDescription, r.ChargeDescription, r.ConsumedQuantity, r.ConsumedUnit, r.TagEnvironment, r.Tags))
-            .ToListAsync(ct);
+        var ofInterest = imported.Where(r => r.ResourceId != null && r.ChargePeriodStart <= last
+            && (r.ResourceId.ToLower().Contains(CostDerived.VmMarker) || r.ResourceId.ToLower().Contains(CostDerived.DiskMarker)
+                || r.ResourceId.ToLower().Contains(CostDerived.StorageMarker)));
+        var rows = await Rows(ofInterest.Where(r => r.ChargePeriodStart >= from)).ToListAsync(ct);
 
-        var vms = rows.Where(r => CostDerived.IsVm(r.ResourceId))
+        // Before the window only what the window cannot say is read, grouped in the store: the last day each VM billed hours
+        // (one deallocated all window is still known, with its size from that day's rows), and when each storage account
+        // was last read or written and first billed.
+        var earlier = ofInterest.Where(r => r.ChargePeriodStart < from);
+        var lastHours = await earlier
+            .Where(r => r.ResourceId!.ToLower().Contains(CostDerived.VmMarker) && r.ConsumedUnit != null && r.ConsumedUnit.ToLower().Contains("hour"))
+            .GroupBy(r => r.ResourceId!).Select(g => new { Id = g.Key, Day = g.Max(r => r.ChargePeriodStart) })
+            .ToListAsync(ct);
+        var inWindow = rows.Select(r => r.ResourceId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var parked = new List<DerivedRow>();
+        foreach (var day in lastHours.Where(h => !inWindow.Contains(h.Id)).GroupBy(h => h.Day))
+            foreach (var chunk in day.Select(h => h.Id).Chunk(500))
+                parked.AddRange(await Rows(earlier.Where(r => r.ChargePeriodStart == day.Key && chunk.Contains(r.ResourceId!))).ToListAsync(ct));
+        var accountHistory = (await earlier
+            .Where(r => r.ResourceId!.ToLower().Contains(CostDerived.StorageMarker))
+            .GroupBy(r => r.ResourceId!)
+            .Select(g => new
+            {
+                Id = g.Key,
+                First = g.Min(r => r.ChargePeriodStart),
+                LastAccess = g.Where(r => (r.SkuMeterName ?? r.ChargeDescription)!.Contains("Operations")).Max(r => (DateOnly?)r.ChargePeriodStart),
+            })
+            .ToListAsync(ct)).ToDictionary(h => h.Id, h => (h.First, h.LastAccess), StringComparer.OrdinalIgnoreCase);
+
+        var vms = rows.Concat(parked).Where(r => CostDerived.IsVm(r.ResourceId))
             .GroupBy(r => r.ResourceId, StringComparer.OrdinalIgnoreCase)
             .Select(g => Vm(g.OrderBy(r => r.Day).ToList(), rows, from, last))
             .OfType<VirtualMachine>()
             .ToList();
         var accounts = rows.Where(r => CostDerived.IsStorageAccount(r.ResourceId))
             .GroupBy(r => r.ResourceId, StringComparer.OrdinalIgnoreCase)
-            .Select(g => Account(g.OrderBy(r => r.Day).ToList(), from, last, lookback))
+            .Select(g => Account(g.OrderBy(r => r.Day).ToList(), accountHistory.TryGetValue(g.Key, out var h) ? h : null, lookback))
             .OfType<StorageAccount>()
             .ToList();
         await InventoryStore.ReplaceInTransactionAsync(db, CostDerived.InventorySource, vms, accounts, [], ct);
         return (vms.Count, accounts.Count);
     }
 
+    private static IQueryable<DerivedRow> Rows(IQueryable<CostRecord> rows) =>
+        rows.Select(r => new DerivedRow(r.ResourceId!, r.ResourceName, r.SubAccountId, r.ResourceGroup, r.RegionId, r.ChargePeriodStart,
+            r.SkuMeterName ?? r.ChargeDescription, r.ChargeDescription, r.ConsumedQuantity, r.ConsumedUnit, r.TagEnvironment, r.Tags));
+
     /// <summary>
-    /// A VM from its rows (all imported days up to the window's end, so one deallocated the whole window is still known):
+    /// A VM from its window's rows, or the rows of the last day before it that it billed hours (deallocated all window):
     /// running when its compute meter billed hours on the last day, else deallocated since the day after it last did.
     /// A stopped-but-not-deallocated VM bills its hours as a running one does: cost cannot tell the two apart.
     /// </summary>
@@ -114,14 +139,13 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
     }
 
     /// <summary>
-    /// A storage account from its window's rows. Capacity: each day's "Data Stored" quantity is GB-months, that day's share of
+    /// A storage account from its window's rows and, before the window, its first day and last billed read or write. Capacity: each day's "Data Stored" quantity is GB-months, that day's share of
     /// a month, so × days in that month is the GB held that day; averaged over the days billed. Tier and replication: the
     /// meter holding the most. Transactions: the operations meters, per day of the window. Last accessed: the last day any
     /// read or write was billed; never within the imported data, the day before its first row.
     /// </summary>
-    private static StorageAccount? Account(IReadOnlyList<DerivedRow> rows, DateOnly from, DateOnly last, int lookback)
+    private static StorageAccount? Account(IReadOnlyList<DerivedRow> window, (DateOnly First, DateOnly? LastAccess)? earlier, int lookback)
     {
-        var window = rows.Where(r => r.Day >= from).ToList();
         var stored = window.Select(r => (Row: r, Kind: Meters.DataStored(r.Meter)))
             .Where(x => x.Kind is not null && x.Row.Unit is { } u && u.Contains("GB", StringComparison.OrdinalIgnoreCase) && (x.Row.Quantity ?? 0) > 0)
             .ToList();
@@ -129,7 +153,7 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
         var main = stored.GroupBy(x => x.Kind!.Value).OrderByDescending(g => g.Sum(x => x.Row.Quantity!.Value)).First().Key;
         var gb = stored.GroupBy(x => x.Row.Day).Sum(g => g.Sum(x => x.Row.Quantity!.Value) * DateTime.DaysInMonth(g.Key.Year, g.Key.Month))
             / stored.Select(x => x.Row.Day).Distinct().Count();
-        var access = rows.Where(r => (Meters.IsRead(r.Meter) || Meters.IsWrite(r.Meter)) && (r.Quantity ?? 0) > 0).ToList();
+        var access = window.Where(r => (Meters.IsRead(r.Meter) || Meters.IsWrite(r.Meter)) && (r.Quantity ?? 0) > 0).Select(r => (DateOnly?)r.Day).Max() ?? earlier?.LastAccess;
         var latest = window[^1];
         var id = latest.ResourceId;
         return new StorageAccount
@@ -147,7 +171,7 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
             ReadTransactionsPerDay = (long)Math.Round(window.Where(r => Meters.IsRead(r.Meter)).Sum(r => Meters.Transactions(r.Quantity, r.Unit)) / lookback),
             WriteTransactionsPerDay = (long)Math.Round(window.Where(r => Meters.IsWrite(r.Meter)).Sum(r => Meters.Transactions(r.Quantity, r.Unit)) / lookback),
             SecondaryReadsPerDay = 0,
-            LastAccessed = access.Count > 0 ? access.Max(r => r.Day) : rows[0].Day.AddDays(-1),
+            LastAccessed = access ?? (earlier?.First ?? window[0].Day).AddDays(-1),
             Tags = latest.Tags,
         };
     }

@@ -7,6 +7,7 @@ using CostSense.Core.Imports;
 using CostSense.Core.Imports.DerivedInventory;
 using CostSense.Core.Recommendations;
 using CostSense.Core.Recommendations.CostOnly;
+using CostSense.Tests.Imports;
 using CostSense.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -149,6 +150,19 @@ public abstract class CostOnlyRecommendationsTests
         var idleSaving = IdleGbMonthsPerDay * 31 * (StoragePriceCatalog.CapacityPerGbMonth(AccessTier.Hot, Replication.LRS) - StoragePriceCatalog.CapacityPerGbMonth(AccessTier.Cool, Replication.LRS));
         Assert.Equal((idleCurrent, Cents(idleCurrent - idleSaving)), (cool.CurrentMonthlyCost, cool.ProjectedMonthlyCost));
         Assert.Equal(2, recs.Count);
+    }
+
+    [Fact]
+    public async Task RealEaSample_WhoseComputeRowsAreOnReservations_YieldsNoInventory_RatherThanAGuessedOne()
+    {
+        // EA_ActualCost_Small.csv bills its VM hours to a reservation and a capacity reservation, not to a VM, has a disk
+        // named after a VM that has no row, and storage accounts with operations but no Data Stored rows: nothing to derive.
+        var path = SharedData.File("EA_ActualCost_Small.csv");
+        await using var host = await CoreHost.StartAsync(Kind, Now);
+        await host.Get<CostImporter>().ImportFileAsync(Actor.System, ImportFile.FromPath(path), Ct);
+
+        Assert.Equal((0, 0), await host.Get<ImportedInventory>().RebuildAsync(Ct));
+        Assert.Empty(await QueryAsync(host, RecommendationKind.Compute));
     }
 
     [Fact]

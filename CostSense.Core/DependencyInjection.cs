@@ -95,6 +95,10 @@ public static class DependencyInjection
         services.AddSingleton<RecommendationEngine>();
         services.AddSingleton<IRecommendationService, RecommendationService>();
 
+        // Recommendations from imported cost rows alone (issue 12): the inventory they derive, and what the grids say it rests on.
+        services.AddSingleton<CostSense.Core.Imports.DerivedInventory.ImportedInventory>();
+        services.AddSingleton<CostSense.Core.Recommendations.CostOnly.DataBasisReader>();
+
         // Conversations, the operator's store overview and the demo tenant.
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<StoreOverviewService>();

@@ -10,10 +10,12 @@ using CostSense.Core.Data;
 using CostSense.Core.Imports;
 using CostSense.Core.Imports.Blobs;
 using CostSense.Core.Imports.Containers;
+using CostSense.Core.Imports.DerivedInventory;
 using CostSense.Core.Imports.Exports;
 using CostSense.Core.Inventory;
 using CostSense.Core.Operations;
 using CostSense.Core.Recommendations;
+using CostSense.Core.Recommendations.CostOnly;
 using CostSense.Core.Sources.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -96,8 +98,8 @@ public static class DependencyInjection
         services.AddSingleton<IRecommendationService, RecommendationService>();
 
         // Recommendations from imported cost rows alone (issue 12): the inventory they derive, and what the grids say it rests on.
-        services.AddSingleton<CostSense.Core.Imports.DerivedInventory.ImportedInventory>();
-        services.AddSingleton<CostSense.Core.Recommendations.CostOnly.DataBasisReader>();
+        services.AddSingleton<ImportedInventory>();
+        services.AddSingleton<DataBasisReader>();
 
         // Conversations, the operator's store overview and the demo tenant.
         services.AddSingleton<ConversationStore>();

@@ -27,16 +27,17 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
     /// </summary>
     internal async Task<IReadOnlyList<StoreWrite>> ReplaceSourcesAsync(Func<CancellationToken, Task<IReadOnlyList<SourceWrite>>> produce,
         Action<ImportBatch> describe, Func<IReadOnlyList<StoreWrite>, AuditEntry> audit, CancellationToken ct) =>
-        await ReplaceSourcesAsync(produce, null, describe, audit, ct);
+        await ReplaceSourcesAsync(produce, null, null, describe, audit, ct);
 
     /// <summary>
     /// As <see cref="ReplaceSourcesAsync(Func{CancellationToken, Task{IReadOnlyList{SourceWrite}}}, Action{ImportBatch}, Func{IReadOnlyList{StoreWrite}, AuditEntry}, CancellationToken)"/>,
     /// with <paramref name="first"/> run inside the transaction before any source is written (the importer removes the demo
-    /// tenant there, so real rows never land beside it).
+    /// tenant there, so real rows never land beside it) and <paramref name="last"/> after every source is (the importer
+    /// derives the inventory the new rows tell there).
     /// </summary>
     internal async Task<IReadOnlyList<StoreWrite>> ReplaceSourcesAsync(Func<CancellationToken, Task<IReadOnlyList<SourceWrite>>> produce,
-        Func<CostSenseDbContext, CancellationToken, Task>? first, Action<ImportBatch> describe, Func<IReadOnlyList<StoreWrite>, AuditEntry> audit,
-        CancellationToken ct)
+        Func<CostSenseDbContext, CancellationToken, Task>? first, Func<CostSenseDbContext, CancellationToken, Task>? last,
+        Action<ImportBatch> describe, Func<IReadOnlyList<StoreWrite>, AuditEntry> audit, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -50,6 +51,7 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
             var results = new List<StoreWrite>(writes.Count);
             foreach (var w in writes)
                 results.Add(await WriteInTransactionAsync(db, w.Source, w.Start, w.End, wholeSource: false, w.Rows, c, describe));
+            if (last is not null) await last(db, c);
             db.AuditEntries.Add(audit(results));
             await db.SaveChangesAsync(c);
             await tx.CommitAsync(c);

@@ -4,6 +4,7 @@ using CostSense.Core.Audit;
 using CostSense.Core.Costs;
 using CostSense.Core.Data;
 using CostSense.Core.Data.Entities;
+using CostSense.Core.Imports.DerivedInventory;
 using CostSense.Core.Imports.Formats;
 using CostSense.Core.Inventory;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ namespace CostSense.Core.Imports;
 /// store; imports and undos are audited in the transaction that makes them.
 /// </summary>
 public sealed class CostImporter(TabularFileOpener opener, CostStore store, CurrentPermissions permissions, AuditTrail audit,
-    IDbContextFactory<CostSenseDbContext> dbFactory)
+    IDbContextFactory<CostSenseDbContext> dbFactory, ImportedInventory inventory)
 {
     private readonly TextLimits limits = TextLimits.For<CostRecord>(dbFactory);
 
@@ -100,6 +101,7 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
                     return spans.Select(s => new SourceWrite(s.Source, s.Start, s.End, RowsOfAsync(scans, s, dailyRows, progress, c))).ToList();
                 },
                 async (db, c) => demoRemoved = await RemoveDemoTenantAsync(db, actor, c),
+                async (db, c) => await inventory.RebuildInTransactionAsync(db, c),
                 batch =>
                 {
                     batch.FileName = string.Join(", ", scans.Where(s => s.MonthsBySource.ContainsKey(batch.Source)).Select(s => s.File.Name));
@@ -145,7 +147,11 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
         var undone = await store.UndoBatchAsync(batchId, actor.Name,
             (b, deleted) => audit.Entry(actor, AuditActions.CostImportUndo, $"batch {b.Id}",
                 $"{b.Source} {b.PeriodStart:yyyy-MM-dd}..{b.PeriodEnd.AddDays(-1):yyyy-MM-dd} from {b.FileName}: {deleted} rows out"),
-            ForgetExportRunsAsync, ct);
+            async (db, batch, c) =>
+            {
+                await ForgetExportRunsAsync(db, batch, c);
+                await inventory.RebuildInTransactionAsync(db, c);
+            }, ct);
         return undone.Batch;
     }
 

@@ -5,7 +5,7 @@ using CostSense.Tests.Imports;
 namespace CostSense.Tests.EndToEnd;
 
 /// <summary>
-/// An Azure FocusCost 1.0 export, generated: a few rows a day over the days given, several subscriptions and services,
+/// An Azure FocusCost 1.0 export, generated: <c>rowsPerDay</c> rows a day (one resource each) over the days given, several subscriptions and services,
 /// amounts with many decimals and a negative correction, so that totals must be summed exactly. It knows its own totals.
 /// </summary>
 public sealed class GeneratedFocusExport
@@ -16,7 +16,7 @@ public sealed class GeneratedFocusExport
     public byte[] Content { get; }
     public const string Currency = "USD";
 
-    public GeneratedFocusExport(string fileName, DateOnly from, DateOnly to, int seed)
+    public GeneratedFocusExport(string fileName, DateOnly from, DateOnly to, int seed, int rowsPerDay = 3, string account = "e2e-import")
     {
         FileName = fileName;
         var random = new Random(seed);
@@ -26,7 +26,7 @@ public sealed class GeneratedFocusExport
         string[] services = ["Virtual Machines", "Storage", "Azure SQL Database"];
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            for (var i = 0; i < 3; i++)
+            for (var i = 0; i < rowsPerDay; i++)
             {
                 // Seven decimals, as Azure writes them; a credit on the 5th of each month, as corrections arrive.
                 var billed = Math.Round((decimal)random.NextDouble() * 40m, 7);
@@ -40,13 +40,13 @@ public sealed class GeneratedFocusExport
                     ["BillingPeriodStart"] = new DateOnly(day.Year, day.Month, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z",
                     ["BilledCost"] = billed.ToString(CultureInfo.InvariantCulture), ["EffectiveCost"] = effective.ToString(CultureInfo.InvariantCulture),
                     ["ListCost"] = billed.ToString(CultureInfo.InvariantCulture), ["BillingCurrency"] = Currency,
-                    ["BillingAccountId"] = "/providers/Microsoft.Billing/billingAccounts/e2e-import", ["BillingAccountName"] = "E2E Import",
+                    ["BillingAccountId"] = "/providers/Microsoft.Billing/billingAccounts/" + account, ["BillingAccountName"] = "E2E Import",
                     ["SubAccountId"] = "/subscriptions/" + sub, ["SubAccountName"] = i % 2 == 0 ? "E2E Production" : "E2E Development",
-                    ["ServiceName"] = services[i], ["ServiceCategory"] = i == 0 ? "Compute" : i == 1 ? "Storage" : "Databases",
+                    ["ServiceName"] = services[i % 3], ["ServiceCategory"] = (i % 3) switch { 0 => "Compute", 1 => "Storage", _ => "Databases" },
                     ["RegionId"] = "westeurope", ["ChargeCategory"] = "Usage", ["ChargeClass"] = day.Day == 5 && i == 2 ? "Correction" : "",
                     ["ProviderName"] = "Microsoft", ["PublisherName"] = "Microsoft", ["InvoiceIssuerName"] = "Microsoft",
-                    ["ResourceId"] = $"/subscriptions/{sub}/resourceGroups/rg-e2e-{i}/providers/Microsoft.Compute/virtualMachines/vm-{i}",
-                    ["ResourceName"] = $"vm-{i}", ["x_ResourceGroupName"] = $"rg-e2e-{i}",
+                    ["ResourceId"] = $"/subscriptions/{sub}/resourceGroups/rg-e2e-{i % 3}/providers/Microsoft.Compute/virtualMachines/vm-{i}",
+                    ["ResourceName"] = $"vm-{i}", ["x_ResourceGroupName"] = $"rg-e2e-{i % 3}",
                 });
                 _rows.Add((day, billed, effective));
             }

@@ -1,6 +1,8 @@
 using CostSense.Core.Access;
 using CostSense.Core.Money;
 using CostSense.Web.Components.Pages.Import;
+using CostSense.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -42,6 +44,41 @@ public sealed class ImportEndToEndTests(ImportFixture app) : IClassFixture<Impor
         var monthToDate = export.EffectiveBetween(monthStart, today);
         Assert.NotEqual(export.Effective, monthToDate);   // last month's rows are in the file and must stay out of the figure
         Assert.Equal(MoneyFormat.Format(monthToDate, "USD"), await dashboard.MonthToDateTextAsync());
+    }
+
+    [Fact]
+    public async Task Analyst_UploadsALargeFileAndABadOne_TheLargeOneLandsWhole_TheBadOneIsRefusedWithItsLine()
+    {
+        app.RequireBrowser();
+        var ct = TestContext.Current.CancellationToken;
+        // About 2 MB: some seventy circuit messages of ~31 KB (the hub's 32 KB receive limit), all copied in order.
+        // January 2024, another billing account: the dashboard test's month is not touched.
+        var large = new GeneratedFocusExport("large-2024-01.csv", new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 31), seed: 7, rowsPerDay: 130, account: "e2e-large");
+        Assert.True(large.Content.Length > 2_000_000, $"{large.Content.Length} bytes");
+        var badText = System.Text.Encoding.UTF8.GetString(new GeneratedFocusExport("bad.csv", new DateOnly(2024, 2, 1), new DateOnly(2024, 2, 2), seed: 8, account: "e2e-bad").Content);
+        var lines = badText.Split("\r\n");
+        lines[3] = lines[3].Replace(",USD,", ",USD,extra,", StringComparison.Ordinal);   // one cell too many on line 4
+        var page = await app.NewPageAsync(AppRoles.Analyst);
+        var import = new ImportPage(page, app.BaseAddress);
+        await import.OpenAsync();
+
+        await import.UploadAsync(
+            new FilePayload { Name = "bad.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", lines)) },
+            new FilePayload { Name = large.FileName, MimeType = "text/csv", Buffer = large.Content });
+
+        await import.WaitUntilRefusedAsync("bad.csv");
+        await import.WaitUntilImportedAsync(large.FileName);
+        var error = await import.ErrorAsync("bad.csv");
+        Assert.Contains("bad.csv, line 4", error);
+        Assert.Contains("Nothing from this file was imported", error);
+        Assert.Equal(large.Rows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), await import.SummaryAsync(large.FileName, "summary-rows"));
+        Assert.Equal(ExactMoney.Format(large.Effective, "USD"), await import.SummaryAsync(large.FileName, "summary-effective-USD"));
+        // What the store holds for the file's account: all of it, and nothing of the refused one.
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(ct);
+        var stored = await db.CostRecords.Where(r => r.BillingAccountId.EndsWith("/e2e-large")).SumAsync(r => r.EffectiveCost, ct);
+        Assert.Equal(large.Effective, stored);
+        Assert.False(await db.CostRecords.AnyAsync(r => r.BillingAccountId.EndsWith("/e2e-bad"), ct));
+        Assert.Equal(0, await import.HistoryRows("bad.csv").CountAsync());
     }
 
     [Fact]

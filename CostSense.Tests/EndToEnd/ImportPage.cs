@@ -5,8 +5,8 @@ namespace CostSense.Tests.EndToEnd;
 /// <summary>Page object for /import: intent-named steps over its test ids.</summary>
 public sealed class ImportPage(IPage page, Uri baseAddress)
 {
-    /// <summary>How long one file may take to upload and import on a busy machine.</summary>
-    private static readonly TimeSpan ImportTimeout = TimeSpan.FromSeconds(60);
+    /// <summary>How long one file may take to upload and import on a busy machine (CI shares its cores).</summary>
+    private static readonly TimeSpan ImportTimeout = TimeSpan.FromSeconds(120);
 
     public const string Path = "/import";
 

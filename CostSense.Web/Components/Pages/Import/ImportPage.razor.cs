@@ -1,3 +1,4 @@
+using System.Globalization;
 using CostSense.Core.Access;
 using CostSense.Core.Data.Entities;
 using CostSense.Core.Imports;
@@ -78,16 +79,19 @@ public sealed partial class ImportPage
 
         _busy = true;
         _uploads = files.Select(f => new UploadedFile(f.Name, f.Size)).ToList();
+        // Taken once: the whole upload stops when the user leaves the page.
+        var ct = _lifetime.Token;
         try
         {
             var actor = await Me.GetAsync();
             for (var i = 0; i < files.Count; i++)
             {
-                await ImportOneAsync(actor, files[i], _uploads[i], _lifetime.Token);
+                ct.ThrowIfCancellationRequested();
+                await ImportOneAsync(actor, files[i], _uploads[i], ct);
                 StateHasChanged();
             }
         }
-        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             return;   // The user left the page; the importer wrote nothing for the file it was on.
         }
@@ -171,7 +175,7 @@ public sealed partial class ImportPage
     private async Task ConfirmAndUndoAsync(ImportBatch batch)
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync("Undo this import?",
-            $"Undo removes the {batch.RowCount:N0} rows that {batch.FileName} wrote for {batch.Source}, " +
+            $"Undo removes the {batch.RowCount.ToString("N0", CultureInfo.InvariantCulture)} rows that {batch.FileName} wrote for {batch.Source}, " +
             $"{ImportHistory.Period(batch)}. It does not bring back rows this import replaced: to restore those, import the earlier file again.",
             yesText: "Undo import", cancelText: "Cancel");
         if (confirmed != true) return;
@@ -180,7 +184,7 @@ public sealed partial class ImportPage
         try
         {
             var undone = await Importer.UndoAsync(await Me.GetAsync(), batch.Id, _lifetime.Token);
-            Snackbar.Add($"Import of {undone.FileName} ({ImportHistory.Period(undone)}) undone: its {undone.RowCount:N0} rows were removed.", Severity.Success);
+            Snackbar.Add($"Import of {undone.FileName} ({ImportHistory.Period(undone)}) undone: its {undone.RowCount.ToString("N0", CultureInfo.InvariantCulture)} rows were removed.", Severity.Success);
         }
         catch (Exception ex) when (ex is AccessDeniedException or KeyNotFoundException or InvalidOperationException)
         {
@@ -197,9 +201,7 @@ public sealed partial class ImportPage
         await LoadHistoryAsync();
     }
 
-    public void Dispose()
-    {
-        _lifetime.Cancel();
-        _lifetime.Dispose();
-    }
+    // Cancelled, not disposed: an import still finishing on the thread pool, or a load resuming after the page left,
+    // may read the token after this; a source without timers or links holds nothing to release.
+    public void Dispose() => _lifetime.Cancel();
 }

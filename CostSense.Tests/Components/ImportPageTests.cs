@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using Bunit;
 using CostSense.Core.Access;
@@ -93,6 +94,25 @@ public sealed class ImportPageTests : ComponentTestBase
         cut.WaitForAssertion(() => Assert.Equal(["b.csv", "a.csv"], cut.FindAll("[data-testid=history-file]").Select(f => f.TextContent.Trim())));
         Assert.All(cut.FindAll("[data-testid=history-who]"), w => Assert.Equal("analyst@import.test", w.TextContent.Trim()));
         Assert.Equal(ExactMoney.Format(a.Billed, "EUR"), cut.FindAll("[data-testid=history-billed]")[1].TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task GzippedCsv_IsImportedLikeTheCsvInside()
+    {
+        var (host, _) = await StartAsync();
+        await using var _ = host;
+        var october = October("ba-gz", 31);
+        using var gz = new MemoryStream();
+        await using (var zip = new GZipStream(gz, CompressionLevel.Optimal, leaveOpen: true)) await zip.WriteAsync(Encoding.UTF8.GetBytes(october.Text), Ct);
+        var cut = Render<ImportPage>();
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(gz.ToArray(), "october.csv.gz"));
+
+        cut.WaitForAssertion(() => Assert.Equal("Imported", cut.Find("[data-testid=import-result]").GetAttribute("data-stage")), ImportTimeout);
+        Assert.Equal("31", cut.Find("[data-testid=summary-rows]").TextContent.Trim());
+        Assert.Equal(ExactMoney.Format(october.Billed, "EUR"), cut.Find("[data-testid=summary-billed-EUR]").TextContent.Trim());
+        var stored = await ImportedStore.ReadAsync(host);
+        Assert.Equal((31, october.Billed, october.Effective), (stored.Rows, stored.Billed, stored.Effective));
     }
 
     [Fact]

@@ -14,13 +14,14 @@ public static class BrowserUpload
     private const int BufferBytes = 128 * 1024;
 
     /// <summary>
-    /// Copies <paramref name="file"/> to a new temporary file readable only by this process's user, reporting bytes
-    /// copied so far; returns its path. The caller deletes it. Nothing is left behind on failure.
+    /// Copies <paramref name="file"/> to a new file in <paramref name="folder"/> (the system's temporary folder, for the
+    /// page) readable only by this process's user, reporting bytes copied so far; returns its path. The caller deletes
+    /// it. Nothing is left behind on failure.
     /// </summary>
     /// <exception cref="IOException">The file is larger than <paramref name="maxAllowedSize"/>, or the upload broke off.</exception>
-    public static async Task<string> CopyToTempFileAsync(IBrowserFile file, long maxAllowedSize, Action<long> copied, CancellationToken ct)
+    public static async Task<string> CopyToTempFileAsync(IBrowserFile file, long maxAllowedSize, string folder, Action<long> copied, CancellationToken ct)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"costsense-upload-{Guid.NewGuid():N}.tmp");
+        var path = Path.Combine(folder, $"costsense-upload-{Guid.NewGuid():N}.tmp");
         var options = new FileStreamOptions
         {
             Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0, Options = FileOptions.Asynchronous,

@@ -122,7 +122,7 @@ public sealed partial class ImportPage
         {
             upload.Received(0);
             StateHasChanged();
-            temp = await BrowserUpload.CopyToTempFileAsync(file, MaxUploadBytes, bytes =>
+            temp = await BrowserUpload.CopyToTempFileAsync(file, MaxUploadBytes, Path.GetTempPath(), bytes =>
             {
                 upload.Received(bytes);
                 RenderNowAndThen(bytes == file.Size);

@@ -68,6 +68,7 @@ public sealed class ImportEndToEndTests(ImportFixture app) : IClassFixture<Impor
 
         await import.WaitUntilRefusedAsync("bad.csv");
         await import.WaitUntilImportedAsync(large.FileName);
+        await import.ScreenshotAsync(WebAppFixture.OutputPath("import-refused.png"));
         var error = await import.ErrorAsync("bad.csv");
         Assert.Contains("bad.csv, line 4", error);
         Assert.Contains("Nothing from this file was imported", error);

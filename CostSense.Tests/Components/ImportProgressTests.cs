@@ -37,7 +37,7 @@ public sealed class ImportProgressTests : ComponentTestBase
     public void AReportArrivingAfterTheResult_LeavesTheFileFinished()
     {
         var file = new UploadedFile("focus.csv", 100);
-        file.Refused("focus.csv, line 3, column BilledCost, value 'x': not a number", byImporter: true);
+        file.Refused("focus.csv, line 3, column BilledCost, value 'x': not a number");
 
         file.Report(new ImportProgress("focus.csv", ImportPhase.Writing, 10_000));
 

@@ -114,7 +114,7 @@ public sealed partial class ImportPage
         if (file.Size > MaxUploadBytes)
         {
             upload.Refused($"{file.Name} is {Bytes.Format(file.Size)}, more than the upload limit of {Bytes.Format(MaxUploadBytes)} " +
-                           "(CostSense:Requests:MaxUploadBytes). Import it with the command line instead.", byImporter: false);
+                           "(CostSense:Requests:MaxUploadBytes). Import it with the command line instead.");
             return;
         }
         string? temp = null;
@@ -141,16 +141,16 @@ public sealed partial class ImportPage
         }
         catch (ImportException ex)
         {
-            upload.Refused(ex.Message, byImporter: true);
+            upload.Refused(ex.Message);
         }
         catch (AccessDeniedException ex)
         {
-            upload.Refused(ex.Message, byImporter: false);
+            upload.Refused(ex.Message);
         }
         // A cancellation that is not the page's (a store timeout, a broken upload) fails this file only.
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            upload.Refused($"{file.Name} could not be imported. {StoreFailure.Describe(ex)}", byImporter: false);
+            upload.Refused($"{file.Name} could not be imported. {StoreFailure.Describe(ex)}");
         }
         finally
         {

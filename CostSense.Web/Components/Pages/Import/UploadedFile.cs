@@ -20,9 +20,6 @@ public sealed class UploadedFile(string name, long size)
     /// <summary>The importer's message (file, line, column, value, reason) or what else stopped the file.</summary>
     public string? Error { get; private set; }
 
-    /// <summary>True when the message is the importer's verdict on the file's content rather than an upload or store failure.</summary>
-    public bool RefusedByImporter { get; private set; }
-
     public bool Finished => Stage is UploadStage.Imported or UploadStage.Refused;
 
     public void Received(long bytes) => (Stage, BytesReceived) = (UploadStage.Uploading, bytes);
@@ -44,8 +41,5 @@ public sealed class UploadedFile(string name, long size)
         (RowsChecked, RowsWritten) = (summary.Rows, summary.Rows);
     }
 
-    public void Refused(string message, bool byImporter)
-    {
-        (Stage, Error, RefusedByImporter) = (UploadStage.Refused, message, byImporter);
-    }
+    public void Refused(string message) => (Stage, Error) = (UploadStage.Refused, message);
 }

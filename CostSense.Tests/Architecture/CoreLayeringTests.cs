@@ -14,6 +14,7 @@ public sealed class CoreLayeringTests
     public static readonly string[] BottomToTop =
     [
         "Money",            // formatting amounts; uses nothing in Core
+        "Csv",              // CSV cells for downloads (formula neutralisation); uses nothing in Core
         "Caching",          // the query cache over IDistributedCache
         "Data.Entities",    // the persisted types and their enums, Identity's user included: plain classes
         "Data",             // the DbContext, one configuration per entity, migrations, period versions, bulk insert, store options

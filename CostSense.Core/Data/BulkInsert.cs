@@ -88,10 +88,20 @@ internal static class BulkInsert
 
     private sealed record Column(string Name, string StoreType, System.Reflection.PropertyInfo Property, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter)
     {
+        // A compiled getter: a million-row import reads tens of millions of cells, and PropertyInfo.GetValue is slow.
+        private readonly Func<object, object?> _get = Getter(Property);
+
         public object? Read(object row)
         {
-            var value = Property.GetValue(row);
+            var value = _get(row);
             return value is null || Converter is null ? value : Converter.ConvertToProvider(value);
+        }
+
+        private static Func<object, object?> Getter(System.Reflection.PropertyInfo property)
+        {
+            var row = System.Linq.Expressions.Expression.Parameter(typeof(object));
+            var read = System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(row, property.DeclaringType!), property);
+            return System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(System.Linq.Expressions.Expression.Convert(read, typeof(object)), row).Compile();
         }
     }
 }

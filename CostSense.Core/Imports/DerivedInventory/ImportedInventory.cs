@@ -91,19 +91,9 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
         return (vms.Count, accounts.Count);
     }
 
-    /// <summary>
-    /// Disk rows under every name their VM could have (<see cref="CostDerived.IsDiskOf"/>: the disk's name up to an '_' or
-    /// '-'), per subscription, so each VM finds its disks by one lookup instead of scanning every row of the window.
-    /// </summary>
+    /// <summary>Disk rows under every VM they could belong to, so each VM finds its disks by one lookup.</summary>
     private static ILookup<(string Subscription, string Owner), DerivedRow> DisksByOwner(IEnumerable<DerivedRow> disks) =>
-        disks.SelectMany(r =>
-            {
-                var name = CostDerived.NameOf(r.ResourceId).ToLowerInvariant();
-                var subscription = CostDerived.SubscriptionOf(r.ResourceId).ToLowerInvariant();
-                return Enumerable.Range(1, Math.Max(0, name.Length - 2)).Where(i => name[i] is '_' or '-')
-                    .Select(i => (Key: (subscription, name[..i]), Row: r));
-            })
-            .ToLookup(x => x.Key, x => x.Row);
+        disks.SelectMany(r => CostDerived.PossibleOwners(r.ResourceId).Select(key => (Key: key, Row: r))).ToLookup(x => x.Key, x => x.Row);
 
     private static IQueryable<DerivedRow> Rows(IQueryable<CostRecord> rows) =>
         rows.Select(r => new DerivedRow(r.ResourceId!, r.ResourceName, r.SubAccountId, r.ResourceGroup, r.RegionId, r.ChargePeriodStart,
@@ -126,7 +116,7 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
         var known = catalog.Find(size, region);
         var lastRan = latest.Day;
         var firstRan = compute.Where(r => r.Day >= from).Select(r => r.Day).DefaultIfEmpty(lastRan).Min();
-        var disks = disksByOwner[(CostDerived.SubscriptionOf(id).ToLowerInvariant(), CostDerived.NameOf(id).ToLowerInvariant())]
+        var disks = disksByOwner[CostDerived.OwnerKey(id)]
             .Where(r => CostDerived.IsDiskOf(r.ResourceId, id))
             .Select(r => (r.ResourceId, Tier: Meters.DiskTier(r.Meter)))
             .Where(d => d.Tier is not null)

@@ -47,6 +47,22 @@ public static partial class CostDerived
             && SubscriptionOf(diskId).Equals(SubscriptionOf(vmId), StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// Every (subscription, VM name) a disk could belong to under <see cref="IsDiskOf"/>: its name up to each '_' or '-',
+    /// lower-cased. Index disks by these and look a VM up by <see cref="OwnerKey"/>, instead of testing every disk per VM.
+    /// </summary>
+    public static IEnumerable<(string Subscription, string Owner)> PossibleOwners(string diskId)
+    {
+        var name = NameOf(diskId).ToLowerInvariant();
+        var subscription = SubscriptionOf(diskId).ToLowerInvariant();
+        for (var i = 1; i <= name.Length - 2; i++)
+            if (name[i] is '_' or '-') yield return (subscription, name[..i]);
+    }
+
+    /// <summary>The key a VM's disks are indexed under (<see cref="PossibleOwners"/>).</summary>
+    public static (string Subscription, string Owner) OwnerKey(string vmId) =>
+        (SubscriptionOf(vmId).ToLowerInvariant(), NameOf(vmId).ToLowerInvariant());
+
     /// <summary>A row of compute time: its unit is hours ("1 Hour", "Hours", "Hrs").</summary>
     public static bool IsHours(string? unit) => unit is not null && unit.Contains("hour", StringComparison.OrdinalIgnoreCase);
 

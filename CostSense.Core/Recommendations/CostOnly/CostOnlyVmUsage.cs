@@ -26,7 +26,9 @@ internal sealed record CostOnlyVmUsage(double RunningShare, decimal PayAsYouGoCo
             .Select(r => new { ResourceId = r.ResourceId!, r.ChargePeriodStart, Meter = r.SkuMeterName ?? r.ChargeDescription, r.ConsumedQuantity, r.ConsumedUnit, r.PricingCategory, r.EffectiveCost })
             .ToListAsync(ct);
         var byResource = rows.ToLookup(r => r.ResourceId, StringComparer.OrdinalIgnoreCase);
-        var disks = rows.Where(r => CostDerived.IsDisk(r.ResourceId)).ToList();
+        var disks = rows.Where(r => CostDerived.IsDisk(r.ResourceId))
+            .SelectMany(r => CostDerived.PossibleOwners(r.ResourceId).Select(key => (key, r)))
+            .ToLookup(x => x.key, x => x.r);
         foreach (var vm in vms)
         {
             var compute = byResource[vm.ResourceId].Where(r => CostDerived.IsCompute(r.Meter, r.ConsumedUnit)).ToList();
@@ -34,7 +36,7 @@ internal sealed record CostOnlyVmUsage(double RunningShare, decimal PayAsYouGoCo
             result[vm.ResourceId] = new CostOnlyVmUsage(
                 Math.Clamp(hours / (lookbackDays * 24.0), 0, 1),
                 compute.Where(r => CostDerived.IsPayAsYouGo(r.PricingCategory)).Sum(r => r.EffectiveCost),
-                disks.Where(d => CostDerived.IsDiskOf(d.ResourceId, vm.ResourceId)).Sum(d => d.EffectiveCost));
+                disks[CostDerived.OwnerKey(vm.ResourceId)].Where(d => CostDerived.IsDiskOf(d.ResourceId, vm.ResourceId)).Sum(d => d.EffectiveCost));
         }
         return result;
     }

@@ -21,6 +21,9 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
 {
     private const string Microsoft = "Microsoft";
 
+    // Resources read per query: a slice of a month is tens of thousands of rows, whatever the tenant's size.
+    private const int SliceSize = 1000;
+
     /// <summary>Rebuilds the cost-derived inventory in its own transaction; returns the VMs and storage accounts written.</summary>
     public async Task<(int Vms, int StorageAccounts)> RebuildAsync(CancellationToken ct)
     {
@@ -50,7 +53,21 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
         var ofInterest = imported.Where(r => r.ResourceId != null && r.ChargePeriodStart <= last
             && (r.ResourceId.ToLower().Contains(CostDerived.VmMarker) || r.ResourceId.ToLower().Contains(CostDerived.DiskMarker)
                 || r.ResourceId.ToLower().Contains(CostDerived.StorageMarker)));
-        var rows = await Rows(ofInterest.Where(r => r.ChargePeriodStart >= from)).ToListAsync(ct);
+        // The window is read a slice of resources at a time (a large tenant's month is millions of rows; EF buffers a query's
+        // results under the retrying strategy), keeping of each slice only what the inventory needs.
+        // Rows just copied in by this transaction are not in PostgreSQL's statistics yet: without them the planner takes
+        // the table for small and scans it whole for every slice.
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE \"CostRecords\"", ct);
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        var window = ofInterest.Where(r => r.ChargePeriodStart >= from);
+        var ids = await window.Select(r => r.ResourceId!).Distinct().ToListAsync(ct);
+        var inWindow = ids.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        async IAsyncEnumerable<IGrouping<string, DerivedRow>> SlicesOf(Func<string, bool> kind)
+        {
+            foreach (var slice in ids.Where(kind).Chunk(SliceSize))
+                foreach (var g in (await ReadAsync(Rows(window.Where(r => slice.Contains(r.ResourceId!))), pool, ct)).GroupBy(r => r.ResourceId, StringComparer.OrdinalIgnoreCase))
+                    yield return g;
+        }
 
         // Before the window only what the window cannot say is read, grouped in the store: the last day each VM billed hours
         // (one deallocated all window is still known, with its size from that day's rows), and when each storage account
@@ -60,11 +77,10 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
             .Where(r => r.ResourceId!.ToLower().Contains(CostDerived.VmMarker) && r.ConsumedUnit != null && r.ConsumedUnit.ToLower().Contains("hour"))
             .GroupBy(r => r.ResourceId!).Select(g => new { Id = g.Key, Day = g.Max(r => r.ChargePeriodStart) })
             .ToListAsync(ct);
-        var inWindow = rows.Select(r => r.ResourceId).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var parked = new List<DerivedRow>();
         foreach (var day in lastHours.Where(h => !inWindow.Contains(h.Id)).GroupBy(h => h.Day))
             foreach (var chunk in day.Select(h => h.Id).Chunk(500))
-                parked.AddRange(await Rows(earlier.Where(r => r.ChargePeriodStart == day.Key && chunk.Contains(r.ResourceId!))).ToListAsync(ct));
+                parked.AddRange(await ReadAsync(Rows(earlier.Where(r => r.ChargePeriodStart == day.Key && chunk.Contains(r.ResourceId!))), pool, ct));
         var accountHistory = (await earlier
             .Where(r => r.ResourceId!.ToLower().Contains(CostDerived.StorageMarker))
             .GroupBy(r => r.ResourceId!)
@@ -76,17 +92,20 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
             })
             .ToListAsync(ct)).ToDictionary(h => h.Id, h => (h.First, h.LastAccess), StringComparer.OrdinalIgnoreCase);
 
-        var disksByOwner = DisksByOwner(rows.Where(r => r.Day >= from && CostDerived.IsDisk(r.ResourceId)));
-        var vms = rows.Concat(parked).Where(r => CostDerived.IsVm(r.ResourceId))
-            .GroupBy(r => r.ResourceId, StringComparer.OrdinalIgnoreCase)
-            .Select(g => Vm(g.OrderBy(r => r.Day).ToList(), disksByOwner, from, last))
-            .OfType<VirtualMachine>()
-            .ToList();
-        var accounts = rows.Where(r => CostDerived.IsStorageAccount(r.ResourceId))
-            .GroupBy(r => r.ResourceId, StringComparer.OrdinalIgnoreCase)
-            .Select(g => Account(g.OrderBy(r => r.Day).ToList(), accountHistory.TryGetValue(g.Key, out var h) ? h : null, lookback))
-            .OfType<StorageAccount>()
-            .ToList();
+        // Of each disk only its latest row with a tier is kept: what a VM's disk summary reads.
+        var diskRows = new List<DerivedRow>();
+        await foreach (var disk in SlicesOf(CostDerived.IsDisk))
+            if (disk.Where(r => Meters.DiskTier(r.Meter) is not null).MaxBy(r => r.Day) is { } latest) diskRows.Add(latest);
+        var disksByOwner = DisksByOwner(diskRows);
+        var vms = new List<VirtualMachine>();
+        await foreach (var vm in SlicesOf(CostDerived.IsVm))
+            if (Vm(vm.OrderBy(r => r.Day).ToList(), disksByOwner, from, last) is { } found) vms.Add(found);
+        foreach (var vm in parked.Where(r => CostDerived.IsVm(r.ResourceId)).GroupBy(r => r.ResourceId, StringComparer.OrdinalIgnoreCase))
+            if (Vm(vm.OrderBy(r => r.Day).ToList(), disksByOwner, from, last) is { } found) vms.Add(found);
+        var accounts = new List<StorageAccount>();
+        await foreach (var account in SlicesOf(CostDerived.IsStorageAccount))
+            if (Account(account.OrderBy(r => r.Day).ToList(), accountHistory.TryGetValue(account.Key, out var h) ? h : null, lookback) is { } found)
+                accounts.Add(found);
         await InventoryStore.ReplaceInTransactionAsync(db, CostDerived.InventorySource, vms, accounts, [], ct);
         return (vms.Count, accounts.Count);
     }
@@ -94,6 +113,27 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
     /// <summary>Disk rows under every VM they could belong to, so each VM finds its disks by one lookup.</summary>
     private static ILookup<(string Subscription, string Owner), DerivedRow> DisksByOwner(IEnumerable<DerivedRow> disks) =>
         disks.SelectMany(r => CostDerived.PossibleOwners(r.ResourceId).Select(key => (Key: key, Row: r))).ToLookup(x => x.Key, x => x.Row);
+
+    /// <summary>
+    /// Reads rows one at a time, sharing each distinct text among them: a month of a large tenant is millions of rows but
+    /// only thousands of resource ids, meters, regions and tag sets, so the rows kept cost an object each, not ten strings.
+    /// </summary>
+    private static async Task<List<DerivedRow>> ReadAsync(IQueryable<DerivedRow> query, Dictionary<string, string> pool, CancellationToken ct)
+    {
+        var rows = new List<DerivedRow>();
+        await foreach (var r in query.AsAsyncEnumerable().WithCancellation(ct))
+            rows.Add(new DerivedRow(Share(r.ResourceId)!, Share(r.Name), Share(r.Subscription)!, Share(r.ResourceGroup)!, Share(r.Region)!, r.Day,
+                Share(r.Meter), Share(r.Description), r.Quantity, Share(r.Unit), Share(r.Environment), Share(r.Tags)));
+        return rows;
+
+        string? Share(string? text)
+        {
+            if (text is null) return null;
+            if (pool.TryGetValue(text, out var shared)) return shared;
+            pool[text] = text;
+            return text;
+        }
+    }
 
     private static IQueryable<DerivedRow> Rows(IQueryable<CostRecord> rows) =>
         rows.Select(r => new DerivedRow(r.ResourceId!, r.ResourceName, r.SubAccountId, r.ResourceGroup, r.RegionId, r.ChargePeriodStart,

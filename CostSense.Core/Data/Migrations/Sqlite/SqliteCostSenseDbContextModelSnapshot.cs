@@ -312,6 +312,8 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ImportBatchId");
 
+                    b.HasIndex("ResourceId");
+
                     b.HasIndex("Source", "ChargePeriodStart");
 
                     b.ToTable("CostRecords");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CostSense.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCostSenseDbContext))]
-    [Migration("20261128205048_CostImports")]
+    [Migration("20261128223448_CostImports")]
     partial class CostImports
     {
         /// <inheritdoc />
@@ -319,6 +319,8 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.HasIndex("ChargePeriodStart");
 
                     b.HasIndex("ImportBatchId");
+
+                    b.HasIndex("ResourceId");
 
                     b.HasIndex("Source", "ChargePeriodStart");
 

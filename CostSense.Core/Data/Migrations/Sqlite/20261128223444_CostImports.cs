@@ -230,6 +230,11 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                 column: "ImportBatchId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CostRecords_ResourceId",
+                table: "CostRecords",
+                column: "ResourceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ExportRunImports_ExportKey_Month_RunId",
                 table: "ExportRunImports",
                 columns: new[] { "ExportKey", "Month", "RunId" });
@@ -246,6 +251,10 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "IX_CostRecords_ImportBatchId",
+                table: "CostRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CostRecords_ResourceId",
                 table: "CostRecords");
 
             migrationBuilder.DropColumn(

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CostSense.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCostSenseDbContext))]
-    [Migration("20261128205040_CostImports")]
+    [Migration("20261128223444_CostImports")]
     partial class CostImports
     {
         /// <inheritdoc />
@@ -314,6 +314,8 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.HasIndex("ChargePeriodStart");
 
                     b.HasIndex("ImportBatchId");
+
+                    b.HasIndex("ResourceId");
 
                     b.HasIndex("Source", "ChargePeriodStart");
 

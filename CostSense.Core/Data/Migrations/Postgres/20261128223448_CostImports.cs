@@ -347,6 +347,11 @@ namespace CostSense.Core.Data.Migrations.Postgres
                 column: "ImportBatchId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CostRecords_ResourceId",
+                table: "CostRecords",
+                column: "ResourceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ExportRunImports_ExportKey_Month_RunId",
                 table: "ExportRunImports",
                 columns: new[] { "ExportKey", "Month", "RunId" });
@@ -363,6 +368,10 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropIndex(
                 name: "IX_CostRecords_ImportBatchId",
+                table: "CostRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CostRecords_ResourceId",
                 table: "CostRecords");
 
             migrationBuilder.DropColumn(

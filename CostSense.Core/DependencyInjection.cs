@@ -7,9 +7,15 @@ using CostSense.Core.Catalog;
 using CostSense.Core.Conversations;
 using CostSense.Core.Costs;
 using CostSense.Core.Data;
+using CostSense.Core.Imports;
+using CostSense.Core.Imports.Blobs;
+using CostSense.Core.Imports.Containers;
+using CostSense.Core.Imports.DerivedInventory;
+using CostSense.Core.Imports.Exports;
 using CostSense.Core.Inventory;
 using CostSense.Core.Operations;
 using CostSense.Core.Recommendations;
+using CostSense.Core.Recommendations.CostOnly;
 using CostSense.Core.Sources.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -73,12 +79,27 @@ public static class DependencyInjection
         services.AddSingleton<IDashboardService, DashboardService>();
         services.AddSingleton<CostInsights>();
 
+        // Imports: limits on what a file may inflate to, the opener every cost file goes through, and the importer.
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ContainerOpener>();
+        services.AddSingleton<TabularFileOpener>();
+        services.AddSingleton<CostImporter>();
+
+        // Imports, export runs by manifest (a folder or the storage container): where the container is when no Admin saved
+        // settings, and the importer of runs. The container's settings, reader and schedule need data protection: WebRegistration.
+        services.AddOptions<ExportContainerOptions>().BindConfiguration(ExportContainerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ExportRunImporter>();
+
         // Recommendations: the rules, the engine that runs them over the store, and the service the pages use.
         services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IEnumerable<IVmRule>>(sp => RecommendationRules.Compute(sp.GetRequiredService<VmSizeCatalog>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IEnumerable<IStorageRule>>(sp => RecommendationRules.Storage(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RecommendationEngine>();
         services.AddSingleton<IRecommendationService, RecommendationService>();
+
+        // Recommendations from imported cost rows alone (issue 12): the inventory they derive, and what the grids say it rests on.
+        services.AddSingleton<ImportedInventory>();
+        services.AddSingleton<DataBasisReader>();
 
         // Conversations, the operator's store overview and the demo tenant.
         services.AddSingleton<ConversationStore>();

@@ -1,6 +1,7 @@
 using CostSense.Core.Assistant;
 using CostSense.Core.Data;
 using CostSense.Core.Data.Entities;
+using CostSense.Core.Imports.Exports;
 using CostSense.Web.Account;
 using CostSense.Web.Account.Entra;
 using CostSense.Web.Components;
@@ -56,6 +57,7 @@ public static class WebRegistration
         services.AddMudServices();
 
         AddAccounts(builder);
+        AddExportContainer(builder);
         AddEntraSignIn(builder);
         AddHealth(builder);
         builder.AddCostSenseHardening();
@@ -175,6 +177,20 @@ public static class WebRegistration
         services.AddRateLimiter(o => o.AddPolicy<string, SignInRateLimit>(SignInRateLimit.Policy));
         services.AddScoped<CurrentActor>();
         services.AddSingleton<UserAdministration>();
+    }
+
+    /// <summary>
+    /// The export container: its settings (the connection string protected by the key ring AddAccounts sets up), the
+    /// reader shared by "Import now" and the schedule, the run history, and the schedule itself, after StoreStartup.
+    /// </summary>
+    private static void AddExportContainer(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<ExportContainerSettingsStore>();
+        services.AddSingleton<ExportContainerReader>();
+        services.AddSingleton<ExportRunHistory>();
+        services.AddSingleton<ExportContainerSchedule>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExportContainerSchedule>());
     }
 
     /// <summary>

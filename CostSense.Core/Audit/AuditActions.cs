@@ -4,6 +4,9 @@ namespace CostSense.Core.Audit;
 public static class AuditActions
 {
     public const string DemoGenerate = "demo.generate";
+    public const string DemoRemove = "demo.remove";
+    public const string CostImport = "cost.import";
+    public const string CostImportUndo = "cost.import-undo";
     public const string UserCreate = "user.create";
     public const string UserRole = "user.role";
     public const string UserLock = "user.lock";

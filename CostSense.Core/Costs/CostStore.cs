@@ -19,6 +19,92 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
         return WriteAsync(source, start, end, wholeSource: false, rows, ct);
     }
 
+    /// <summary>
+    /// Replaces several sources' periods in one transaction (an import run): <paramref name="produce"/> is called once per
+    /// attempt, before the transaction opens, so a retried write reads its rows anew (the importer re-opens its files).
+    /// <paramref name="describe"/> stamps each batch (file, format, who) before it is saved; <paramref name="audit"/>'s
+    /// entry commits with the rows. Either every source is replaced or none is.
+    /// </summary>
+    internal async Task<IReadOnlyList<StoreWrite>> ReplaceSourcesAsync(Func<CancellationToken, Task<IReadOnlyList<SourceWrite>>> produce,
+        Action<ImportBatch> describe, Func<IReadOnlyList<StoreWrite>, AuditEntry> audit, CancellationToken ct) =>
+        await ReplaceSourcesAsync(produce, null, null, describe, audit, ct);
+
+    /// <summary>
+    /// As <see cref="ReplaceSourcesAsync(Func{CancellationToken, Task{IReadOnlyList{SourceWrite}}}, Action{ImportBatch}, Func{IReadOnlyList{StoreWrite}, AuditEntry}, CancellationToken)"/>,
+    /// with <paramref name="first"/> run inside the transaction before any source is written (the importer removes the demo
+    /// tenant there, so real rows never land beside it) and <paramref name="last"/> after every source is (the importer
+    /// derives the inventory the new rows tell there).
+    /// </summary>
+    internal async Task<IReadOnlyList<StoreWrite>> ReplaceSourcesAsync(Func<CancellationToken, Task<IReadOnlyList<SourceWrite>>> produce,
+        Func<CostSenseDbContext, CancellationToken, Task>? first, Func<CostSenseDbContext, CancellationToken, Task>? last,
+        Action<ImportBatch> describe, Func<IReadOnlyList<StoreWrite>, AuditEntry> audit, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async c =>
+        {
+            db.ChangeTracker.Clear();
+            var writes = await produce(c);
+            await using var tx = await db.Database.BeginTransactionAsync(c);
+            if (first is not null) await first(db, c);
+            var results = new List<StoreWrite>(writes.Count);
+            foreach (var w in writes)
+                results.Add(await WriteInTransactionAsync(db, w.Source, w.Start, w.End, wholeSource: false, w.Rows, c, describe));
+            if (last is not null) await last(db, c);
+            db.AuditEntries.Add(audit(results));
+            await db.SaveChangesAsync(c);
+            await tx.CommitAsync(c);
+            return (IReadOnlyList<StoreWrite>)results;
+        }, ct);
+    }
+
+    /// <summary>
+    /// Removes the rows batch <paramref name="batchId"/> wrote, rebuilds the rollups of their days, bumps their months'
+    /// versions, marks the batch undone and adds <paramref name="audit"/>'s entry, in one transaction. Rows the batch
+    /// replaced when it was written are not brought back: they were deleted then.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such batch.</exception>
+    /// <exception cref="InvalidOperationException">The batch was undone already.</exception>
+    internal async Task<StoreWrite> UndoBatchAsync(long batchId, string undoneBy, Func<ImportBatch, int, AuditEntry> audit, CancellationToken ct) =>
+        await UndoBatchAsync(batchId, undoneBy, audit, null, ct);
+
+    /// <summary>As the overload without <paramref name="also"/>, which runs in the same transaction once the rows are out.</summary>
+    internal async Task<StoreWrite> UndoBatchAsync(long batchId, string undoneBy, Func<ImportBatch, int, AuditEntry> audit,
+        Func<CostSenseDbContext, ImportBatch, CancellationToken, Task>? also, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async c =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(c);
+            var batch = await db.ImportBatches.SingleOrDefaultAsync(b => b.Id == batchId, c)
+                ?? throw new KeyNotFoundException($"There is no import batch {batchId}.");
+            if (batch.UndoneAt is not null)
+                throw new InvalidOperationException($"Import batch {batchId} was undone already, at {batch.UndoneAt:yyyy-MM-dd HH:mm} UTC by {batch.UndoneBy}.");
+            var rows = db.CostRecords.Where(r => r.ImportBatchId == batchId);
+            var first = await rows.MinAsync(r => (DateOnly?)r.ChargePeriodStart, c);
+            var last = await rows.MaxAsync(r => (DateOnly?)r.ChargePeriodStart, c);
+            var deleted = await rows.ExecuteDeleteAsync(c);
+            if (first is { } from && last is { } to)
+            {
+                await RebuildRollupsAsync(db, from, to.AddDays(1), c);
+                await PeriodVersions.BumpMonthsAsync(db, from, to.AddDays(1), c);
+            }
+            if (also is not null) await also(db, batch, c);
+            batch.UndoneAt = time.GetUtcNow();
+            batch.UndoneBy = undoneBy;
+            db.Entry(batch).State = EntityState.Modified;
+            db.AuditEntries.Add(audit(batch, deleted));
+            await db.SaveChangesAsync(c);
+            await tx.CommitAsync(c);
+            log.LogInformation("Undid import batch {Batch} ({Source}): {Deleted} rows out", batchId, batch.Source, deleted);
+            return new StoreWrite(batch, deleted);
+        }, ct);
+    }
+
     /// <summary>Replaces everything <paramref name="source"/> holds with <paramref name="rows"/> dated in [start, end).</summary>
     public Task<ImportBatch> ReplaceSourceAsync(string source, DateOnly start, DateOnly end, IEnumerable<CostRecord> rows, CancellationToken ct)
     {
@@ -41,17 +127,21 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
     {
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var batch = await WriteInTransactionAsync(db, source, start, end, wholeSource, rows, ct);
+        var write = await WriteInTransactionAsync(db, source, start, end, wholeSource, rows.ToAsyncEnumerable(), ct);
         await tx.CommitAsync(ct);
-        return batch;
+        return write.Batch;
     }
 
     /// <summary>Replaces everything the source holds, inside the caller's open transaction.</summary>
     internal Task<ImportBatch> ReplaceSourceInTransactionAsync(CostSenseDbContext db, string source, DateOnly start, DateOnly end,
-        IEnumerable<CostRecord> rows, CancellationToken ct) => WriteInTransactionAsync(db, source, start, end, wholeSource: true, rows, ct);
+        IEnumerable<CostRecord> rows, CancellationToken ct) => WriteBatchInTransactionAsync(db, source, start, end, rows, ct);
 
-    private async Task<ImportBatch> WriteInTransactionAsync(CostSenseDbContext db, string source, DateOnly start, DateOnly end, bool wholeSource,
-        IEnumerable<CostRecord> rows, CancellationToken ct)
+    private async Task<ImportBatch> WriteBatchInTransactionAsync(CostSenseDbContext db, string source, DateOnly start, DateOnly end,
+        IEnumerable<CostRecord> rows, CancellationToken ct) =>
+        (await WriteInTransactionAsync(db, source, start, end, wholeSource: true, rows.ToAsyncEnumerable(), ct)).Batch;
+
+    private async Task<StoreWrite> WriteInTransactionAsync(CostSenseDbContext db, string source, DateOnly start, DateOnly end, bool wholeSource,
+        IAsyncEnumerable<CostRecord> rows, CancellationToken ct, Action<ImportBatch>? describe = null)
     {
         if (end <= start) throw new ArgumentException($"The period end {end:yyyy-MM-dd} must be after its start {start:yyyy-MM-dd}.", nameof(end));
         // The days whose rollups change: the new period, plus whatever the source held outside it.
@@ -74,19 +164,25 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
         }
         var deleted = await old.ExecuteDeleteAsync(ct);
 
-        var count = 0;
-        var total = 0m;
+        // The batch first, so every row it writes carries its id and one import can be undone on its own.
+        var batch = new ImportBatch { Source = source, PeriodStart = start, PeriodEnd = end, ImportedAt = time.GetUtcNow() };
+        describe?.Invoke(batch);
+        db.ImportBatches.Add(batch);
+        await db.SaveChangesAsync(ct);
+
         var currencies = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        IEnumerable<CostRecord> Checked()
+        async IAsyncEnumerable<CostRecord> Checked()
         {
-            foreach (var row in rows)
+            await foreach (var row in rows.WithCancellation(ct))
             {
                 if (row.ChargePeriodStart < start || row.ChargePeriodStart >= end)
-                    throw new InvalidOperationException($"Row {count + 1} is dated {row.ChargePeriodStart:yyyy-MM-dd}, outside the period {start:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd} being replaced.");
+                    throw new InvalidOperationException($"Row {batch.RowCount + 1} is dated {row.ChargePeriodStart:yyyy-MM-dd}, outside the period {start:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd} being replaced.");
                 row.Source = source;
+                row.ImportBatchId = batch.Id;
                 row.BillingCurrency = row.BillingCurrency.Trim().ToUpperInvariant();
-                count++;
-                total += row.EffectiveCost;
+                batch.RowCount++;
+                batch.BilledCost += row.BilledCost;
+                batch.EffectiveCost += row.EffectiveCost;
                 currencies.Add(row.BillingCurrency);
                 yield return row;
             }
@@ -96,16 +192,27 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
         await RebuildRollupsAsync(db, touchedStart, touchedEnd, ct);
         await PeriodVersions.BumpMonthsAsync(db, touchedStart, touchedEnd, ct);
 
-        var batch = new ImportBatch
-        {
-            Source = source, PeriodStart = start, PeriodEnd = end, RowCount = count, EffectiveCost = total,
-            Currency = currencies.Count == 1 ? currencies.Single() : null,
-            ImportedAt = time.GetUtcNow(),
-        };
-        db.ImportBatches.Add(batch);
+        batch.Currency = currencies.Count == 1 ? currencies.Single() : null;
+        db.Entry(batch).State = EntityState.Modified;
         await db.SaveChangesAsync(ct);
-        log.LogInformation("Replaced {Source} {Start:yyyy-MM-dd}..{End:yyyy-MM-dd}: {Deleted} rows out, {Count} rows in", source, start, end.AddDays(-1), deleted, count);
-        return batch;
+        log.LogInformation("Replaced {Source} {Start:yyyy-MM-dd}..{End:yyyy-MM-dd}: {Deleted} rows out, {Count} rows in", source, start, end.AddDays(-1), deleted, batch.RowCount);
+        return new StoreWrite(batch, deleted);
+    }
+
+    /// <summary>
+    /// Removes every row <paramref name="source"/> holds inside the caller's transaction, with the rollups and month
+    /// versions of the days it covered; returns how many rows left.
+    /// </summary>
+    internal static async Task<int> RemoveSourceInTransactionAsync(CostSenseDbContext db, string source, CancellationToken ct)
+    {
+        var rows = db.CostRecords.Where(r => r.Source == source);
+        var min = await rows.MinAsync(r => (DateOnly?)r.ChargePeriodStart, ct);
+        var max = await rows.MaxAsync(r => (DateOnly?)r.ChargePeriodStart, ct);
+        if (min is null || max is null) return 0;
+        var deleted = await rows.ExecuteDeleteAsync(ct);
+        await RebuildRollupsAsync(db, min.Value, max.Value.AddDays(1), ct);
+        await PeriodVersions.BumpMonthsAsync(db, min.Value, max.Value.AddDays(1), ct);
+        return deleted;
     }
 
     /// <summary>Recomputes the daily rollups of [start, end) from the raw rows of every source.</summary>
@@ -119,10 +226,11 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
             var to = Min(end, FirstOfMonth(from).AddMonths(1));
             var groups = await db.CostRecords
                 .Where(r => r.ChargePeriodStart >= from && r.ChargePeriodStart < to)
-                .GroupBy(r => new { r.ChargePeriodStart, r.SubAccountId, r.SubAccountName, r.ResourceGroup, r.ServiceName, r.RegionId, r.TagEnvironment, r.TagCostCenter, r.BillingCurrency })
+                .GroupBy(r => new { r.ChargePeriodStart, r.ProviderName, r.SubAccountId, r.SubAccountName, r.ResourceGroup, r.ServiceName, r.RegionId, r.TagEnvironment, r.TagCostCenter, r.BillingCurrency })
                 .Select(g => new DailyCostRollup
                 {
                     Date = g.Key.ChargePeriodStart,
+                    ProviderName = g.Key.ProviderName,
                     SubAccountId = g.Key.SubAccountId,
                     SubAccountName = g.Key.SubAccountName,
                     ResourceGroup = g.Key.ResourceGroup,

@@ -1,8 +1,17 @@
 namespace CostSense.Core.Costs;
 
-/// <summary>What the dashboard asks for: a date range (inclusive) and optionally one subscription.</summary>
-public sealed record CostFilter(DateOnly From, DateOnly To, string? SubscriptionId = null)
+/// <summary>
+/// What the dashboard asks for: a date range (inclusive), and optionally one subscription (or account) and one
+/// provider (FOCUS ProviderName: "Microsoft", "AWS" …), so that imported multi-cloud files can be read one cloud at a time.
+/// </summary>
+public sealed record CostFilter(DateOnly From, DateOnly To, string? SubscriptionId = null, string? ProviderName = null)
 {
+    /// <summary>The provider of the Azure inventory (VMs, metrics, storage accounts): only it has utilization and storage tiers.</summary>
+    public const string AzureProvider = "Microsoft";
+
+    /// <summary>Whether the Azure inventory belongs in this view: no provider chosen, or Azure's.</summary>
+    public bool IncludesAzureInventory => ProviderName is null || string.Equals(ProviderName, AzureProvider, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The range starts on the first of a month and ends in it (month to date, or a whole month): the chart compares it with the month before, day by day.</summary>
     public bool IsSingleMonth => From.Day == 1 && From.Year == To.Year && From.Month == To.Month;
 }
@@ -34,7 +43,8 @@ public sealed record FleetUtilization(int RunningVms, double CpuAverage, double 
 
 public sealed record StorageTierCapacity(string Tier, int Accounts, double UsedGiB);
 
-public sealed record SubscriptionRef(string Id, string Name);
+/// <summary>A subscription (or another cloud's account) and the provider that bills it, so the filter can keep it when the provider changes.</summary>
+public sealed record SubscriptionRef(string Id, string Name, string ProviderName = CostFilter.AzureProvider);
 
 /// <summary>Everything the dashboard shows for one filter, computed from rollups and inventory.</summary>
 public sealed record DashboardSnapshot(
@@ -53,8 +63,13 @@ public sealed record DashboardSnapshot(
     IReadOnlyList<CostShare> ByRegion,
     IReadOnlyList<CostShare> ByEnvironment,
     IReadOnlyList<CostShare> ByCostCenter,
+    /// <summary>Cost per provider (FOCUS ProviderName) over the range, in <see cref="Currency"/>.</summary>
+    IReadOnlyList<CostShare> ByProvider,
     FleetUtilization Utilization,
     IReadOnlyList<StorageTierCapacity> StorageByTier,
+    /// <summary>The subscriptions to choose from: those of the chosen provider, or all.</summary>
     IReadOnlyList<SubscriptionRef> Subscriptions,
+    /// <summary>Every provider in the store, whatever the filter, so the filter can offer them all (and offers nothing when there is one).</summary>
+    IReadOnlyList<string> Providers,
     /// <summary>Billing currencies in the range other than <see cref="Currency"/>; their cost is not in these figures.</summary>
     IReadOnlyList<string> OtherCurrencies);

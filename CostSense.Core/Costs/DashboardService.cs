@@ -6,7 +6,8 @@ namespace CostSense.Core.Costs;
 
 /// <summary>
 /// Builds the dashboard from rollups and inventory only, so its cost does not grow with raw cost rows.
-/// Results are cached under a key that carries the versions of the months they read.
+/// Results are cached under a key that carries every filter field and the versions of the months they read.
+/// Azure inventory (utilization, storage tiers) belongs to the "Microsoft" provider: another provider's view has none.
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<CostSenseDbContext> dbFactory, QueryCache cache) : IDashboardService
 {
@@ -26,9 +27,13 @@ public sealed class DashboardService(IDbContextFactory<CostSenseDbContext> dbFac
         string stamp;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             stamp = await PeriodVersions.StampAsync(db, dailyFrom, filter.To, ct);
-        var key = $"dashboard:v1:{filter.From:yyyyMMdd}:{filter.To:yyyyMMdd}:{filter.SubscriptionId ?? "*"}:{stamp}";
+        // v2: the snapshot gained providers. Every filter field is in the key, escaped so that no value can pose as another's.
+        var key = $"dashboard:v2:{filter.From:yyyyMMdd}:{filter.To:yyyyMMdd}:{KeyPart(filter.SubscriptionId)}:{KeyPart(filter.ProviderName)}:{stamp}";
         return await cache.GetOrCreateAsync(key, c => QueryAsync(filter, dailyFrom, c), ct);
     }
+
+    /// <summary>A filter value in a cache key: "*" for none, otherwise escaped (so no ':' or '*' of its own).</summary>
+    private static string KeyPart(string? value) => value is null ? "*" : "=" + Uri.EscapeDataString(value);
 
     /// <summary>Daily totals are needed from the earliest of: the range, last month (for the KPIs), and the forecast and trend windows.</summary>
     private static DateOnly DailyWindowStart(CostFilter f)
@@ -43,12 +48,18 @@ public sealed class DashboardService(IDbContextFactory<CostSenseDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rollups = db.DailyCostRollups.AsNoTracking();
         if (f.SubscriptionId is { } sub) rollups = rollups.Where(r => r.SubAccountId == sub);
+        if (f.ProviderName is { } provider) rollups = rollups.Where(r => r.ProviderName == provider);
 
-        var subscriptions = await db.DailyCostRollups.AsNoTracking()
-            .Select(r => new { r.SubAccountId, r.SubAccountName }).Distinct().ToListAsync(ct);
+        // The choices of the filter bar: every provider, and the subscriptions of the chosen provider.
+        var providers = await db.DailyCostRollups.AsNoTracking().Select(r => r.ProviderName).Distinct().ToListAsync(ct);
+        var subscriptionRollups = db.DailyCostRollups.AsNoTracking();
+        if (f.ProviderName is { } p) subscriptionRollups = subscriptionRollups.Where(r => r.ProviderName == p);
+        var subscriptions = await subscriptionRollups
+            .Select(r => new { r.SubAccountId, r.SubAccountName, r.ProviderName }).Distinct().ToListAsync(ct);
 
         // One scan of the daily window gives the totals per currency; the view shows one currency, the
-        // tenant's billing currency (the one with the most rollup rows), and names the others.
+        // tenant's billing currency (the one with the most rollup rows), and names the others. Every figure
+        // below reads only that currency: amounts in different currencies are never added together.
         var dailyRows = await rollups.Where(r => r.Date >= dailyFrom && r.Date <= f.To)
             .GroupBy(r => new { r.Date, r.BillingCurrency })
             .Select(g => new { g.Key.Date, g.Key.BillingCurrency, Cost = g.Sum(r => r.EffectiveCost), Rows = g.Count() })
@@ -59,8 +70,8 @@ public sealed class DashboardService(IDbContextFactory<CostSenseDbContext> dbFac
         var daily = dailyRows.Where(d => d.BillingCurrency == currency).ToDictionary(d => d.Date, d => d.Cost);
 
         var slices = await rollups.Where(r => r.Date >= f.From && r.Date <= f.To)
-            .GroupBy(r => new { r.SubAccountId, r.SubAccountName, r.ResourceGroup, r.ServiceName, r.RegionId, r.TagEnvironment, r.TagCostCenter })
-            .Select(g => new Slice(g.Key.SubAccountId, g.Key.SubAccountName, g.Key.ResourceGroup, g.Key.ServiceName, g.Key.RegionId,
+            .GroupBy(r => new { r.ProviderName, r.SubAccountId, r.SubAccountName, r.ResourceGroup, r.ServiceName, r.RegionId, r.TagEnvironment, r.TagCostCenter })
+            .Select(g => new Slice(g.Key.ProviderName, g.Key.SubAccountId, g.Key.SubAccountName, g.Key.ResourceGroup, g.Key.ServiceName, g.Key.RegionId,
                 g.Key.TagEnvironment, g.Key.TagCostCenter, g.Sum(r => r.EffectiveCost)))
             .ToListAsync(ct);
         IReadOnlyList<CostShare> By(Func<Slice, (string Key, string Name)> pick, int take) =>
@@ -82,9 +93,12 @@ public sealed class DashboardService(IDbContextFactory<CostSenseDbContext> dbFac
             ByRegion: By(x => (x.Region, x.Region), TopGroups),
             ByEnvironment: By(x => (x.Environment ?? "", x.Environment ?? "(untagged)"), TopGroups),
             ByCostCenter: By(x => (x.CostCenter ?? "", x.CostCenter ?? "(untagged)"), TopGroups),
-            Utilization: await UtilizationAsync(db, f, ct),
-            StorageByTier: await StorageAsync(db, f, ct),
-            Subscriptions: subscriptions.OrderBy(s => s.SubAccountName).Select(s => new SubscriptionRef(s.SubAccountId, s.SubAccountName)).ToList(),
+            ByProvider: By(x => (x.Provider, x.Provider), TopGroups),
+            Utilization: f.IncludesAzureInventory ? await UtilizationAsync(db, f, ct) : FleetUtilization.None,
+            StorageByTier: f.IncludesAzureInventory ? await StorageAsync(db, f, ct) : [],
+            Subscriptions: subscriptions.OrderBy(s => s.SubAccountName)
+                .Select(s => new SubscriptionRef(s.SubAccountId, s.SubAccountName, s.ProviderName)).ToList(),
+            Providers: providers.Order(StringComparer.Ordinal).ToList(),
             OtherCurrencies: currencies.Where(c => c != currency).Order(StringComparer.Ordinal).ToList());
     }
 
@@ -103,7 +117,7 @@ public sealed class DashboardService(IDbContextFactory<CostSenseDbContext> dbFac
             g.Sum(x => x.Cost))), TopGroups);
     }
 
-    private sealed record Slice(string SubscriptionId, string SubscriptionName, string ResourceGroup, string Service, string Region,
+    private sealed record Slice(string Provider, string SubscriptionId, string SubscriptionName, string ResourceGroup, string Service, string Region,
         string? Environment, string? CostCenter, decimal Cost);
 
     private static List<DailyCost> Series(Dictionary<DateOnly, decimal> daily, DateOnly from, DateOnly to)

@@ -13,7 +13,11 @@ namespace CostSense.Core.Data;
 /// </summary>
 internal static class BulkInsert
 {
-    public static async Task<int> InsertAsync<T>(CostSenseDbContext db, IEnumerable<T> rows, CancellationToken ct) where T : class
+    public static Task<int> InsertAsync<T>(CostSenseDbContext db, IEnumerable<T> rows, CancellationToken ct) where T : class =>
+        InsertAsync(db, rows.ToAsyncEnumerable(), ct);
+
+    /// <summary>Streams rows produced asynchronously (an importer reading a file as it goes), never holding them all.</summary>
+    public static async Task<int> InsertAsync<T>(CostSenseDbContext db, IAsyncEnumerable<T> rows, CancellationToken ct) where T : class
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
@@ -28,17 +32,17 @@ internal static class BulkInsert
         return db.Database.GetDbConnection() switch
         {
             NpgsqlConnection pg => await CopyAsync(pg, $"COPY {tableName} ({columnList}) FROM STDIN (FORMAT BINARY)", columns, rows, ct),
-            var conn => InsertEach(conn, db.Database.CurrentTransaction?.GetDbTransaction(), tableName, columnList, columns, rows, ct),
+            var conn => await InsertEachAsync(conn, db.Database.CurrentTransaction?.GetDbTransaction(), tableName, columnList, columns, rows, ct),
         };
     }
 
-    private static async Task<int> CopyAsync<T>(NpgsqlConnection conn, string copy, Column[] columns, IEnumerable<T> rows, CancellationToken ct)
+    private static async Task<int> CopyAsync<T>(NpgsqlConnection conn, string copy, Column[] columns, IAsyncEnumerable<T> rows, CancellationToken ct)
     {
         var types = columns.Select(c => c.StoreType.Split('(')[0]).ToArray();
         var count = 0;
         await using (var importer = await conn.BeginBinaryImportAsync(copy, ct))
         {
-            foreach (var row in rows)
+            await foreach (var row in rows.WithCancellation(ct))
             {
                 await importer.StartRowAsync(ct);
                 for (var i = 0; i < columns.Length; i++)
@@ -54,7 +58,8 @@ internal static class BulkInsert
         return count;
     }
 
-    private static int InsertEach<T>(DbConnection conn, DbTransaction? tx, string table, string columnList, Column[] columns, IEnumerable<T> rows, CancellationToken ct)
+    private static async Task<int> InsertEachAsync<T>(DbConnection conn, DbTransaction? tx, string table, string columnList, Column[] columns,
+        IAsyncEnumerable<T> rows, CancellationToken ct)
     {
         using var cmd = conn.CreateCommand();
         cmd.Transaction = tx;
@@ -68,10 +73,11 @@ internal static class BulkInsert
         }).ToArray();
         cmd.Prepare();
         var count = 0;
-        foreach (var row in rows)
+        await foreach (var row in rows.WithCancellation(ct))
         {
             if ((count & 1023) == 0) ct.ThrowIfCancellationRequested();
             for (var i = 0; i < columns.Length; i++) parameters[i].Value = columns[i].Read(row!) ?? DBNull.Value;
+            // SQLite's ADO.NET provider is synchronous underneath: the synchronous call saves a task per row.
             cmd.ExecuteNonQuery();
             count++;
         }
@@ -82,10 +88,20 @@ internal static class BulkInsert
 
     private sealed record Column(string Name, string StoreType, System.Reflection.PropertyInfo Property, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter)
     {
+        // A compiled getter: a million-row import reads tens of millions of cells, and PropertyInfo.GetValue is slow.
+        private readonly Func<object, object?> _get = Getter(Property);
+
         public object? Read(object row)
         {
-            var value = Property.GetValue(row);
+            var value = _get(row);
             return value is null || Converter is null ? value : Converter.ConvertToProvider(value);
+        }
+
+        private static Func<object, object?> Getter(System.Reflection.PropertyInfo property)
+        {
+            var row = System.Linq.Expressions.Expression.Parameter(typeof(object));
+            var read = System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(row, property.DeclaringType!), property);
+            return System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(System.Linq.Expressions.Expression.Convert(read, typeof(object)), row).Compile();
         }
     }
 }

@@ -17,6 +17,8 @@ public abstract class CostSenseDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<CostRecord> CostRecords => Set<CostRecord>();
     public DbSet<DailyCostRollup> DailyCostRollups => Set<DailyCostRollup>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ExportRunImport> ExportRunImports => Set<ExportRunImport>();
+    public DbSet<ExportContainerSettings> ExportContainerSettings => Set<ExportContainerSettings>();
     public DbSet<PeriodVersion> PeriodVersions => Set<PeriodVersion>();
     public DbSet<VirtualMachine> VirtualMachines => Set<VirtualMachine>();
     public DbSet<StorageAccount> StorageAccounts => Set<StorageAccount>();
@@ -31,8 +33,7 @@ public abstract class CostSenseDbContext(DbContextOptions options) : IdentityDbC
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
-        // Money is exact: FOCUS exports carry up to 10 decimals (e.g. 5.64902E-05), so keep them all.
-        conventions.Properties<decimal>().HavePrecision(28, 10);
+        // Money is exact: each provider's context says how (SQLite: text, PostgreSQL: unconstrained numeric).
         conventions.Properties<string>().HaveMaxLength(512);
     }
 

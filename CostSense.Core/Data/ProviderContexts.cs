@@ -6,6 +6,13 @@ namespace CostSense.Core.Data;
 /// <summary>The store on SQLite; its migrations live in Data/Migrations/Sqlite.</summary>
 public sealed class SqliteCostSenseDbContext(DbContextOptions<SqliteCostSenseDbContext> options) : CostSenseDbContext(options)
 {
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        base.ConfigureConventions(conventions);
+        // SQLite keeps decimals as text, every digit whatever the precision; the facet only documents the model.
+        conventions.Properties<decimal>().HavePrecision(28, 10);
+    }
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
@@ -22,4 +29,14 @@ public sealed class SqliteCostSenseDbContext(DbContextOptions<SqliteCostSenseDbC
 }
 
 /// <summary>The store on PostgreSQL; its migrations live in Data/Migrations/Postgres.</summary>
-public sealed class PostgresCostSenseDbContext(DbContextOptions<PostgresCostSenseDbContext> options) : CostSenseDbContext(options);
+public sealed class PostgresCostSenseDbContext(DbContextOptions<PostgresCostSenseDbContext> options) : CostSenseDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        base.ConfigureConventions(conventions);
+        // Money is numeric without precision or scale on PostgreSQL: it keeps every digit a decimal carries (Azure's EA
+        // exports have up to 16 decimals; numeric(28,10) rounded them), as SQLite's text decimals do.
+        conventions.Properties<decimal>().HaveColumnType("numeric");
+        conventions.Properties<decimal?>().HaveColumnType("numeric");
+    }
+}

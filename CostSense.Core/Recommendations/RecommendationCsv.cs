@@ -1,4 +1,5 @@
 using System.Globalization;
+using CostSense.Core.Csv;
 using CostSense.Core.Data.Entities;
 
 namespace CostSense.Core.Recommendations;
@@ -37,10 +38,6 @@ public static class RecommendationCsv
 
     private static string Percent(double? value) => value?.ToString("0.0", CultureInfo.InvariantCulture) ?? "";
 
-    internal static string Text(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    // Text cells go through the one shared helper: imported names and tags must not start a spreadsheet formula.
+    private static string Text(string? value) => CsvCell.Text(value);
 }

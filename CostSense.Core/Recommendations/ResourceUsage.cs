@@ -37,7 +37,12 @@ public sealed record VmUsage(
 }
 
 /// <summary>One storage account as the rules see it, with its monthly cost from the store.</summary>
-public sealed record StorageUsage(StorageAccount Account, int LookbackDays, decimal MonthlyCost)
+/// <param name="CostOnly">
+/// The account is known from imported cost rows only: capacity, tier, replication and transactions come from its meters, but
+/// reads from the secondary region are not billed separately, and its environment is known only from a tag or its resource
+/// group's name, so the rules do not act on either when they are unknown.
+/// </param>
+public sealed record StorageUsage(StorageAccount Account, int LookbackDays, decimal MonthlyCost, bool CostOnly = false)
 {
     public bool IsProduction => Account.Environment is { } e && e.StartsWith("prod", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,12 +1,16 @@
 using CostSense.Core.Catalog;
 using CostSense.Core.Data;
+using CostSense.Core.Recommendations.CostOnly;
 using Microsoft.EntityFrameworkCore;
 
 namespace CostSense.Core.Recommendations;
 
 /// <summary>
 /// Reads what the rules need from the store: each VM's metrics aggregated over the window and each resource's
-/// cost in it, scaled to a 730-hour month (Azure's convention, as the catalogue's monthly prices).
+/// cost in it, scaled to a 730-hour month (Azure's convention, as the catalogue's monthly prices). VMs and storage accounts
+/// derived from imported cost rows (<see cref="CostDerived.InventorySource"/>) have no metrics: their hours run, compute cost
+/// and disk cost are read from the cost rows instead (<see cref="CostOnlyVmUsage"/>), and the rules that need CPU and memory
+/// see null and stay silent.
 /// </summary>
 internal static class UsageReader
 {
@@ -41,9 +45,18 @@ internal static class UsageReader
         var cost = costRows.GroupBy(r => r.ResourceId!, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Sum(r => r.EffectiveCost) * DaysPerMonth / lookbackDays, StringComparer.OrdinalIgnoreCase);
 
+        var inventory = await db.VirtualMachines.AsNoTracking().OrderBy(v => v.ResourceId).ToListAsync(ct);
+        var costOnly = await CostOnlyVmUsage.ReadAsync(db,
+            inventory.Where(v => v.Source == CostDerived.InventorySource && !metrics.ContainsKey(v.ResourceId)).ToList(), from, asOf, lookbackDays, ct);
         var vms = new List<VmUsage>();
-        foreach (var vm in await db.VirtualMachines.AsNoTracking().OrderBy(v => v.ResourceId).ToListAsync(ct))
+        foreach (var vm in inventory)
         {
+            if (costOnly.TryGetValue(vm.ResourceId, out var c))
+            {
+                vms.Add(new VmUsage(vm, lookbackDays, 0, null, null, null, null, null, null, c.RunningShare,
+                    Math.Round(c.PayAsYouGoCost * DaysPerMonth / lookbackDays, 2), c.DiskCost * DaysPerMonth / lookbackDays));
+                continue;
+            }
             metrics.TryGetValue(vm.ResourceId, out var m);
             vms.Add(new VmUsage(vm, lookbackDays, m?.Days ?? 0, m?.CpuP95, m?.CpuAverage, m?.CpuMax, m?.MemoryP95, m?.MemoryMax, m?.Network,
                 RunningShare: m is null ? 0 : Math.Clamp(m.Hours / (lookbackDays * 24.0), 0, 1),
@@ -52,7 +65,7 @@ internal static class UsageReader
         }
 
         var storage = (await db.StorageAccounts.AsNoTracking().OrderBy(a => a.ResourceId).ToListAsync(ct))
-            .Select(a => new StorageUsage(a, lookbackDays, Math.Round(cost.GetValueOrDefault(a.ResourceId), 2)))
+            .Select(a => new StorageUsage(a, lookbackDays, Math.Round(cost.GetValueOrDefault(a.ResourceId), 2), CostOnly: a.Source == CostDerived.InventorySource))
             .ToList();
         return (vms, storage);
     }

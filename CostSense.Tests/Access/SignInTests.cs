@@ -19,6 +19,7 @@ public class SignInTests(SignInTests.App fixture) : IClassFixture<SignInTests.Ap
         { AppRoles.Analyst, "/", true }, { AppRoles.Analyst, "/audit", true }, { AppRoles.Analyst, "/admin/users", false },
         { AppRoles.Admin, "/", true }, { AppRoles.Admin, "/audit", true }, { AppRoles.Admin, "/admin/users", true },
         { AppRoles.Viewer, "/Account/Manage/ChangePassword", true },
+        { AppRoles.Viewer, "/import", false }, { AppRoles.Analyst, "/import", true }, { AppRoles.Admin, "/import", true },
     };
 
     [Theory]

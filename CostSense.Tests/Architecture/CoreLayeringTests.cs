@@ -14,6 +14,7 @@ public sealed class CoreLayeringTests
     public static readonly string[] BottomToTop =
     [
         "Money",            // formatting amounts; uses nothing in Core
+        "Csv",              // CSV cells for downloads (formula neutralisation); uses nothing in Core
         "Caching",          // the query cache over IDistributedCache
         "Data.Entities",    // the persisted types and their enums, Identity's user included: plain classes
         "Data",             // the DbContext, one configuration per entity, migrations, period versions, bulk insert, store options
@@ -25,6 +26,7 @@ public sealed class CoreLayeringTests
         "Recommendations",  // the rules (Compute, Storage), the engine and the service
         "Conversations",    // the assistant's stored chats
         "Operations",       // what an operator sees about the store
+        "Imports",          // cost files: containers, manifests, CSV and Parquet, format detection, rows mapped into CostRecord
         "Sources.Demo",     // the demo tenant: writes costs and inventory
         "Assistant",        // the cost assistant and its tools: reads everything below
         "",                 // CostSense.Core itself: DependencyInjection registers everything

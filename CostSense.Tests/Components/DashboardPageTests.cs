@@ -1,9 +1,11 @@
 using Bunit;
+using MudBlazor;
 using CostSense.Core.Costs;
 using CostSense.Core.Sources.Demo;
 using CostSense.Web.Startup;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using CostSense.Web.Components.Pages.Dashboard;
 using DashboardPage = CostSense.Web.Components.Pages.Dashboard.Dashboard;
 
 namespace CostSense.Tests.Components;
@@ -34,6 +36,58 @@ public sealed class DashboardPageTests : ComponentTestBase
         var cut = Render<DashboardPage>();
 
         cut.WaitForAssertion(() => Assert.Contains("billed in CAD is not included", cut.Find("[data-testid='other-currencies']").TextContent));
+    }
+
+    [Fact]
+    public void Dashboard_WithSeveralProviders_ShowsTheProviderFilterAndTheProviderCard()
+    {
+        _dashboards.Latest = Snapshots.Latest;
+        _dashboards.Providers = ["AWS", "Microsoft", "Oracle"];
+
+        var cut = Render<DashboardPage>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='breakdown-providers']")));
+        Assert.Equal(_dashboards.Providers, cut.FindAll("[data-testid='breakdown-providers'] [data-testid='breakdown-row'] td.name").Select(td => td.TextContent.Trim()));
+        Assert.Single(cut.FindAll(".provider-select"));
+        Assert.Equal(_dashboards.Providers, cut.FindComponent<DashboardFilters>().Instance.Providers);
+    }
+
+    [Fact]
+    public void Dashboard_WithOneProvider_OffersNoProviderChoiceNorCard()
+    {
+        _dashboards.Latest = Snapshots.Latest;
+
+        var cut = Render<DashboardPage>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='breakdown-services']")));
+        Assert.Empty(cut.FindAll(".provider-select"));
+        Assert.Empty(cut.FindAll("[data-testid='breakdown-providers']"));
+    }
+
+    [Fact]
+    public async Task Dashboard_ChoosingAProvider_ReloadsForIt_KeepsItAcrossDatePresets_AndDropsAnotherProvidersSubscription()
+    {
+        _dashboards.Latest = Snapshots.Latest;
+        _dashboards.Providers = ["AWS", "Microsoft"];
+        var cut = Render<DashboardPage>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='breakdown-providers']")));
+        MudSelect<string> Select(string testId) => cut.FindComponents<MudSelect<string>>()
+            .Single(c => c.Instance.UserAttributes.GetValueOrDefault("data-testid") as string == testId).Instance;
+        var month = new CostFilter(new DateOnly(2026, 3, 1), Snapshots.Latest);
+
+        await cut.InvokeAsync(() => Select("subscription-select").ValueChanged.InvokeAsync("sub-1"));
+        await cut.InvokeAsync(() => Select("provider-select").ValueChanged.InvokeAsync("Microsoft"));
+        await cut.InvokeAsync(() => Select("provider-select").ValueChanged.InvokeAsync("AWS"));
+        cut.FindAll("[data-testid='dashboard-filters'] button").Single(b => b.TextContent.Trim() == "Last month").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(5, _dashboards.Requests.Count));
+        Assert.Equal(
+            [month, month with { SubscriptionId = "sub-1" }, month with { SubscriptionId = "sub-1", ProviderName = "Microsoft" },
+             month with { ProviderName = "AWS" }, new CostFilter(new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28), ProviderName: "AWS")],
+            _dashboards.Requests);
+        cut.WaitForAssertion(() => Assert.Equal(["AWS"],
+            cut.FindAll("[data-testid='breakdown-providers'] [data-testid='breakdown-row'] td.name").Select(td => td.TextContent.Trim())));
+        Assert.Equal("AWS", cut.FindComponent<DashboardFilters>().Instance.Filter.ProviderName);
     }
 
     [Fact]
@@ -105,12 +159,13 @@ public sealed class DashboardPageTests : ComponentTestBase
         public DateOnly? Latest { get; set; }
         public Exception? Failure { get; set; }
         public string[] OtherCurrencies { get; set; } = [];
+        public string[] Providers { get; set; } = ["Microsoft"];
         public List<CostFilter> Requests { get; } = [];
 
         public Task<DashboardSnapshot> GetAsync(CostFilter filter, CancellationToken ct)
         {
             Requests.Add(filter);
-            return Failure is null ? Task.FromResult(Snapshots.For(filter, OtherCurrencies)) : Task.FromException<DashboardSnapshot>(Failure);
+            return Failure is null ? Task.FromResult(Snapshots.For(filter, OtherCurrencies, Providers)) : Task.FromException<DashboardSnapshot>(Failure);
         }
 
         public Task<DateOnly?> LatestDataDateAsync(CancellationToken ct) => Task.FromResult(Latest);
@@ -119,6 +174,7 @@ public sealed class DashboardPageTests : ComponentTestBase
     private sealed class FakeDemoTenantService : IDemoTenantService
     {
         public Task<DemoTenantSummary> GenerateAsync(CostSense.Core.Access.Actor actor, CancellationToken ct) => throw new NotSupportedException("Not used by these tests.");
+        public Task<int> RemoveAsync(CostSense.Core.Access.Actor actor, CancellationToken ct) => throw new NotSupportedException("Not used by these tests.");
         public Task<bool> SeedOnStartAsync(CancellationToken ct) => Task.FromResult(false);
     }
 }

@@ -10,7 +10,10 @@ public static class Snapshots
     public static CostKpis Kpis(decimal? change = 5.5m) =>
         new(Latest, 12345.678m, 11700m, change, 25000m, 24000.5m, 16);
 
-    public static DashboardSnapshot For(CostFilter filter, params string[] otherCurrencies)
+    public static DashboardSnapshot For(CostFilter filter, params string[] otherCurrencies) => For(filter, otherCurrencies, ["Microsoft"]);
+
+    /// <summary>A snapshot of a store holding <paramref name="providers"/>; the provider breakdown gives each an equal part.</summary>
+    public static DashboardSnapshot For(CostFilter filter, string[] otherCurrencies, string[] providers)
     {
         var daily = Days(filter.From, filter.To, 100m);
         var previous = filter.IsSingleMonth
@@ -24,11 +27,16 @@ public static class Snapshots
             ByRegion: [new("eastus", "eastus", 1500m, 100m)],
             ByEnvironment: [new("prod", "prod", 1500m, 100m)],
             ByCostCenter: [new("", "(untagged)", 1500m, 100m)],
+            ByProvider: Shares(filter.ProviderName is { } chosen ? [chosen] : providers, 1500m),
             new FleetUtilization(42, 23.4, 61.2, 48.0, 70.5),
             [new StorageTierCapacity("Hot", 3, 2048), new StorageTierCapacity("Cool", 2, 512.25)],
             [new SubscriptionRef("sub-1", "Contoso Production")],
+            providers,
             otherCurrencies);
     }
+
+    private static List<CostShare> Shares(string[] names, decimal total) =>
+        names.Select(n => new CostShare(n, n, total / names.Length, 100m / names.Length)).ToList();
 
     private static List<DailyCost> Days(DateOnly from, DateOnly to, decimal cost)
     {

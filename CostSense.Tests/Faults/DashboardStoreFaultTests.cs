@@ -111,6 +111,7 @@ public sealed class DashboardStoreFaultTests : ComponentTestBase
     private sealed class NoDemo : IDemoTenantService
     {
         public Task<DemoTenantSummary> GenerateAsync(CostSense.Core.Access.Actor actor, CancellationToken ct) => throw new NotSupportedException("Not used by these tests.");
+        public Task<int> RemoveAsync(CostSense.Core.Access.Actor actor, CancellationToken ct) => throw new NotSupportedException("Not used by these tests.");
         public Task<bool> SeedOnStartAsync(CancellationToken ct) => Task.FromResult(false);
     }
 }

@@ -109,6 +109,7 @@ public sealed class StoreStartupRetryTests : IAsyncDisposable
         private int _seeds;
         public int Seeds => Volatile.Read(ref _seeds);
         public Task<DemoTenantSummary> GenerateAsync(CostSense.Core.Access.Actor actor, CancellationToken ct) => throw new NotSupportedException("Not used by these tests.");
+        public Task<int> RemoveAsync(CostSense.Core.Access.Actor actor, CancellationToken ct) => throw new NotSupportedException("Not used by these tests.");
         public Task<bool> SeedOnStartAsync(CancellationToken ct)
         {
             Interlocked.Increment(ref _seeds);

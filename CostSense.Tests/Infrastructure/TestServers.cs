@@ -8,6 +8,7 @@ public static class TestServers
 {
     public const string PostgresVariable = "COSTSENSE_TEST_POSTGRES";
     public const string RedisVariable = "COSTSENSE_TEST_REDIS";
+    public const string AzuriteVariable = "COSTSENSE_TEST_AZURITE";
 
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -15,6 +16,9 @@ public static class TestServers
     public static string RequirePostgres() => Require(PostgresVariable, "PostgreSQL", "Host=127.0.0.1;Username=postgres;Password=postgres");
 
     public static string RequireRedis() => Require(RedisVariable, "Redis", "127.0.0.1:6379");
+
+    /// <summary>A storage connection string for Azurite's blob service (the export container tests).</summary>
+    public static string RequireAzurite() => Require(AzuriteVariable, "Azurite", "UseDevelopmentStorage=true");
 
     private static string Require(string variable, string server, string example)
     {

@@ -16,6 +16,7 @@ public class OptionsValidationTests
     [InlineData("Assistant:Timeout", "00:00:01", "Assistant:Timeout")]
     [InlineData("Assistant:MaxRetries", "11", "MaxRetries")]
     [InlineData("Assistant:OtlpEndpoint", "collector:4317", "Assistant:OtlpEndpoint")]
+    [InlineData("CostSense:Imports:MaxDecompressedBytes", "0", "MaxDecompressedBytes")]
     public async Task Start_WithAnInvalidSetting_FailsNamingTheSetting(string key, string value, string named)
     {
         using var host = CoreHost.Builder(Path.GetTempPath(), new Dictionary<string, string?> { [key] = value }).Build();

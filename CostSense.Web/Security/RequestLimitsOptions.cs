@@ -11,10 +11,11 @@ public sealed class RequestLimitsOptions
     [Range(16 * 1024, 1L << 30)] public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
-    /// Largest cost export an upload may carry. Nothing uploads yet; the importer should read its file with
-    /// <c>IBrowserFile.OpenReadStream(MaxUploadBytes)</c> if it uploads over the circuit, or, if it posts a
-    /// multipart form, raise its endpoint's body limit to this (<c>[RequestSizeLimit]</c> or
-    /// <c>IHttpMaxRequestBodySizeFeature</c>): <c>FormOptions.MultipartBodyLengthLimit</c> is already set to it.
+    /// Largest cost file one upload may carry. The /import page uploads over the circuit and reads each file with
+    /// <c>IBrowserFile.OpenReadStream(MaxUploadBytes)</c>, refusing a larger one before reading it (the bytes travel in
+    /// chunks under the hub's receive limit, so that limit need not grow). An endpoint that posts a multipart form
+    /// instead raises its body limit to this (<c>[RequestSizeLimit]</c> or <c>IHttpMaxRequestBodySizeFeature</c>):
+    /// <c>FormOptions.MultipartBodyLengthLimit</c> is already set to it.
     /// </summary>
     [Range(1024 * 1024, 10L << 30)] public long MaxUploadBytes { get; set; } = 100L * 1024 * 1024;
 }

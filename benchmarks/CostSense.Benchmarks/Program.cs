@@ -3,6 +3,7 @@
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --recommendations 8000: see RecommendationBenchmark.
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --assistant 300: see AssistantBenchmark.
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --sign-in 40: see SignInBenchmark.
+//   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --import 2000000 --postgres "...": see ImportBenchmark.
 // For each demo tenant size it seeds a fresh store, then times the dashboard query uncached (cache off)
 // and cached, and prints one row of figures. The dashboard reads rollups, so its time should stay flat
 // while raw rows grow.
@@ -20,6 +21,12 @@ using Microsoft.Extensions.Logging;
 if (Arg("--assistant") is { } tenant)
 {
     await AssistantBenchmark.RunAsync(int.Parse(tenant), Arg("--postgres"));
+    return;
+}
+
+if (Arg("--import") is { } importRows)
+{
+    await ImportBenchmark.RunAsync(int.Parse(importRows), Arg("--postgres"));
     return;
 }
 

@@ -11,8 +11,13 @@ internal sealed class CostRecordConfiguration : IEntityTypeConfiguration<CostRec
     {
         e.HasIndex(x => new { x.Source, x.ChargePeriodStart });
         e.HasIndex(x => x.ChargePeriodStart);
+        e.HasIndex(x => x.ImportBatchId);
+        // The inventory derived from imported cost reads a month a slice of resources at a time.
+        e.HasIndex(x => x.ResourceId);
+        e.Property(x => x.ProviderName).HasMaxLength(64);
         e.Property(x => x.ResourceId).HasMaxLength(1024);
         e.Property(x => x.Tags).HasMaxLength(4000);
         e.Property(x => x.BillingCurrency).HasMaxLength(3);
+        e.Property(x => x.ChargeDescription).HasMaxLength(1024);
     }
 }

@@ -12,5 +12,6 @@ internal sealed class DailyCostRollupConfiguration : IEntityTypeConfiguration<Da
         e.HasIndex(x => x.Date);
         e.HasIndex(x => new { x.SubAccountId, x.Date });
         e.Property(x => x.BillingCurrency).HasMaxLength(3);
+        e.Property(x => x.ProviderName).HasMaxLength(64);
     }
 }

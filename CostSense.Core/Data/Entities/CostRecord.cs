@@ -11,6 +11,12 @@ public sealed class CostRecord
     /// <summary>Which source wrote the row ("demo", "focus", "azure"); an import replaces a period per source.</summary>
     public required string Source { get; set; }
 
+    /// <summary>The cloud that charged the row (FOCUS ProviderName: "Microsoft", "AWS", "Oracle" …).</summary>
+    public string ProviderName { get; set; } = "Microsoft";
+
+    /// <summary>The import that wrote the row, so one import can be undone; null for the demo tenant.</summary>
+    public long? ImportBatchId { get; set; }
+
     public DateOnly ChargePeriodStart { get; set; }
     public required string BillingAccountId { get; set; }
     public required string SubAccountId { get; set; }
@@ -36,6 +42,26 @@ public sealed class CostRecord
 
     /// <summary>Resource tags as JSON text, as FOCUS carries them.</summary>
     public string? Tags { get; set; }
+
+    // The FOCUS columns analysts rely on beyond the dimensions above; null for the demo tenant where it has no value.
+    public string? BillingAccountName { get; set; }
+    public DateOnly? BillingPeriodStart { get; set; }
+    /// <summary>Exclusive end of the billing period, as FOCUS gives it.</summary>
+    public DateOnly? BillingPeriodEnd { get; set; }
+    /// <summary>FOCUS ChargeClass: null, or "Correction" for a row that corrects an earlier period (refunds, credits).</summary>
+    public string? ChargeClass { get; set; }
+    public string? ChargeDescription { get; set; }
+    public string? ChargeFrequency { get; set; }
+    public decimal ContractedCost { get; set; }
+    public decimal? PricingQuantity { get; set; }
+    public string? PricingUnit { get; set; }
+    public string? PublisherName { get; set; }
+    public string? InvoiceIssuerName { get; set; }
+    public string? InvoiceId { get; set; }
+    public string? CommitmentDiscountType { get; set; }
+    public string? CommitmentDiscountStatus { get; set; }
+    /// <summary>The meter (FOCUS SkuMeter, Azure x_SkuMeterName / MeterName): what a VM's size or a disk's tier is read from.</summary>
+    public string? SkuMeterName { get; set; }
 
     // The two tags the dashboard breaks down by, lifted out of Tags at ingest so rollups can group on them.
     public string? TagEnvironment { get; set; }

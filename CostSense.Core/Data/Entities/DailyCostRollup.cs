@@ -8,6 +8,7 @@ public sealed class DailyCostRollup
 {
     public long Id { get; set; }
     public DateOnly Date { get; set; }
+    public string ProviderName { get; set; } = "Microsoft";
     public required string SubAccountId { get; set; }
     public required string SubAccountName { get; set; }
     public required string ResourceGroup { get; set; }

@@ -8,16 +8,22 @@ namespace CostSense.Core.Recommendations.Storage;
 /// RA-GRS with no secondary reads (SecondaryReadsPerDay == 0) → GRS; GRS or ZRS outside production → LRS (a non-production
 /// RA-GRS account with no secondary reads goes straight to LRS). Saving: capacity price difference × used capacity, priced
 /// in the tier the access-tier rule moves the account to when it does, so the two savings add up to no more than the bill.
+/// For an account known from cost rows only (<see cref="StorageUsage.CostOnly"/>), only the non-production move runs, and
+/// only when its environment is known.
 /// </summary>
 public sealed class ReplicationRule(AccessTierRule? wholeAccountMove = null) : IStorageRule
 {
     public IEnumerable<RecommendationDraft> Evaluate(StorageUsage usage, RecommendationOptions options)
     {
         var a = usage.Account;
+        // From cost rows alone, secondary reads are unknown (not billed apart) and an account without an environment is not
+        // taken for non-production: only a known non-production account loses its second copy.
+        var nonProduction = !usage.IsProduction && !(usage.CostOnly && a.Environment is null);
         Replication? target = a.Replication switch
         {
+            Replication.RAGRS when usage.CostOnly => nonProduction ? Replication.LRS : null,
             Replication.RAGRS when a.SecondaryReadsPerDay == 0 => usage.IsProduction ? Replication.GRS : Replication.LRS,
-            Replication.GRS or Replication.ZRS when !usage.IsProduction => Replication.LRS,
+            Replication.GRS or Replication.ZRS when nonProduction => Replication.LRS,
             _ => null,
         };
         if (target is not { } to) yield break;
@@ -28,7 +34,7 @@ public sealed class ReplicationRule(AccessTierRule? wholeAccountMove = null) : I
         var projected = StorageMath.Cents(current - saving);
         if (current - projected < options.MinimumMonthlySavings) yield break;
 
-        var why = a.Replication == Replication.RAGRS
+        var why = a.Replication == Replication.RAGRS && !usage.CostOnly
             ? "no reads from the secondary region, so read access to it is paid for and unused"
             : Invariant($"a {a.Environment ?? "non-production"} account that does not need a second copy in another zone or region");
         var loses = to == Replication.LRS

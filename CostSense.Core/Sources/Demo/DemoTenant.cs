@@ -11,7 +11,7 @@ namespace CostSense.Core.Sources.Demo;
 /// </summary>
 public sealed class DemoTenant
 {
-    public const string Source = "demo";
+    public const string Source = KnownSources.Demo;
     public const string Currency = "USD";
 
     internal DemoTenant(int seed, DateOnly start, DateOnly end, string billingAccountId, IReadOnlyList<DemoSubscription> subscriptions,

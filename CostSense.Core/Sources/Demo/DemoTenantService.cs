@@ -2,6 +2,7 @@ using CostSense.Core.Access;
 using CostSense.Core.Audit;
 using CostSense.Core.Costs;
 using CostSense.Core.Data;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Inventory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -42,6 +43,7 @@ public sealed class DemoTenantService(
         await _gate.WaitAsync(ct);
         try
         {
+            await RefuseOverRealDataAsync(ct);
             var o = options.Value;
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             var started = time.GetTimestamp();
@@ -73,6 +75,40 @@ public sealed class DemoTenantService(
         {
             _gate.Release();
         }
+    }
+
+    public async Task<int> RemoveAsync(Actor actor, CancellationToken ct)
+    {
+        actor = await permissions.DemandAsync(actor, Permission.ManageData, ct);
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async c =>
+            {
+                db.ChangeTracker.Clear();
+                await using var tx = await db.Database.BeginTransactionAsync(c);
+                var removed = await CostStore.RemoveSourceInTransactionAsync(db, DemoTenant.Source, c);
+                await InventoryStore.ReplaceInTransactionAsync(db, DemoTenant.Source, [], [], [], c);
+                db.AuditEntries.Add(audit.Entry(actor, AuditActions.DemoRemove, DemoTenant.Source, $"{removed:N0} demo cost rows and the demo inventory removed"));
+                await db.SaveChangesAsync(c);
+                await tx.CommitAsync(c);
+                return removed;
+            }, ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    // Real data and the demo tenant never mix: once an import is in, the demo is not generated beside it.
+    private async Task RefuseOverRealDataAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.CostRecords.AnyAsync(r => r.Source != DemoTenant.Source, ct))
+            throw new InvalidOperationException(
+                "The store holds imported cost data, so the demo tenant is not generated beside it (no figure may mix demo and real rows). Undo the imports on the Import page first to see the demo again.");
     }
 
     public void Dispose() => _gate.Dispose();

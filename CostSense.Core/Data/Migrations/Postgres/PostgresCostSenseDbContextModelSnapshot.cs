@@ -142,11 +142,14 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<decimal>("BilledCost")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)");
+                        .HasColumnType("numeric");
 
                     b.Property<string>("BillingAccountId")
                         .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("BillingAccountName")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
@@ -155,8 +158,26 @@ namespace CostSense.Core.Data.Migrations.Postgres
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<DateOnly?>("BillingPeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("BillingPeriodStart")
+                        .HasColumnType("date");
+
                     b.Property<string>("ChargeCategory")
                         .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("ChargeClass")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("ChargeDescription")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("ChargeFrequency")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
@@ -167,24 +188,59 @@ namespace CostSense.Core.Data.Migrations.Postgres
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
+                    b.Property<string>("CommitmentDiscountStatus")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("CommitmentDiscountType")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<decimal?>("ConsumedQuantity")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)");
+                        .HasColumnType("numeric");
 
                     b.Property<string>("ConsumedUnit")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
+                    b.Property<decimal>("ContractedCost")
+                        .HasColumnType("numeric");
+
                     b.Property<decimal>("EffectiveCost")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)");
+                        .HasColumnType("numeric");
+
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("InvoiceId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("InvoiceIssuerName")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
 
                     b.Property<decimal>("ListCost")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)");
+                        .HasColumnType("numeric");
 
                     b.Property<string>("PricingCategory")
                         .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<decimal?>("PricingQuantity")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("PricingUnit")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PublisherName")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
@@ -224,6 +280,10 @@ namespace CostSense.Core.Data.Migrations.Postgres
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
+                    b.Property<string>("SkuMeterName")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -254,6 +314,10 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ChargePeriodStart");
+
+                    b.HasIndex("ImportBatchId");
+
+                    b.HasIndex("ResourceId");
 
                     b.HasIndex("Source", "ChargePeriodStart");
 
@@ -341,8 +405,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<decimal>("BilledCost")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)");
+                        .HasColumnType("numeric");
 
                     b.Property<string>("BillingCurrency")
                         .IsRequired()
@@ -353,8 +416,12 @@ namespace CostSense.Core.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<decimal>("EffectiveCost")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)");
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("RegionId")
                         .IsRequired()
@@ -451,6 +518,105 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("DailyMetrics");
                 });
 
+            modelBuilder.Entity("CostSense.Core.Data.Entities.ExportContainerSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AccountUrl")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Container")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Folder")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("ProtectedConnectionString")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ScheduleMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ExportContainerSettings");
+                });
+
+            modelBuilder.Entity("CostSense.Core.Data.Entities.ExportRunImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Dataset")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("ExportKey")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("ManifestPath")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProcessedBy")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTimeOffset>("SubmittedTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExportKey", "Month", "RunId");
+
+                    b.ToTable("ExportRunImports");
+                });
+
             modelBuilder.Entity("CostSense.Core.Data.Entities.ImportBatch", b =>
                 {
                     b.Property<long>("Id")
@@ -459,16 +625,30 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<decimal>("BilledCost")
+                        .HasColumnType("numeric");
+
                     b.Property<string>("Currency")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
                     b.Property<decimal>("EffectiveCost")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)");
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
 
                     b.Property<DateTimeOffset>("ImportedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
 
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("date");
@@ -481,6 +661,13 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
                     b.Property<string>("Source")
                         .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UndoneBy")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
@@ -514,8 +701,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<decimal>("AnnualSavings")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)");
+                        .HasColumnType("numeric");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -542,8 +728,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(512)");
 
                     b.Property<decimal>("CurrentMonthlyCost")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)");
+                        .HasColumnType("numeric");
 
                     b.Property<double>("EffortHours")
                         .HasColumnType("double precision");
@@ -567,12 +752,10 @@ namespace CostSense.Core.Data.Migrations.Postgres
                         .HasColumnType("double precision");
 
                     b.Property<decimal>("MonthlySavings")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)");
+                        .HasColumnType("numeric");
 
                     b.Property<decimal>("ProjectedMonthlyCost")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)");
+                        .HasColumnType("numeric");
 
                     b.Property<string>("Rationale")
                         .IsRequired()
@@ -580,8 +763,7 @@ namespace CostSense.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)");
 
                     b.Property<decimal?>("RealizedMonthlySavings")
-                        .HasPrecision(28, 10)
-                        .HasColumnType("numeric(28,10)");
+                        .HasColumnType("numeric");
 
                     b.Property<string>("Region")
                         .IsRequired()

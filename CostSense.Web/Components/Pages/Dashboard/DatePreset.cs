@@ -19,10 +19,11 @@ public sealed record DatePreset(string Name, Func<DateOnly, (DateOnly From, Date
 
     public static DatePreset MonthToDate => All[0];
 
-    public CostFilter ToFilter(DateOnly latest, string? subscriptionId)
+    /// <summary>The preset's range, keeping the subscription and provider chosen: changing the dates does not reset the scope.</summary>
+    public CostFilter ToFilter(DateOnly latest, string? subscriptionId, string? providerName = null)
     {
         var (from, to) = Range(latest);
-        return new CostFilter(from, to, subscriptionId);
+        return new CostFilter(from, to, subscriptionId, providerName);
     }
 
     /// <summary>The preset a filter was made from, or null for a custom range.</summary>

@@ -1,0 +1,249 @@
+using CostSense.Core.Catalog;
+using CostSense.Core.Data;
+using CostSense.Core.Data.Entities;
+using CostSense.Core.Inventory;
+using CostSense.Core.Recommendations;
+using CostSense.Core.Recommendations.CostOnly;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CostSense.Core.Imports.DerivedInventory;
+
+/// <summary>
+/// Without live Azure, the inventory is what the imported cost rows tell. Rebuilds the <see cref="CostDerived.InventorySource"/>
+/// inventory from the imported Microsoft rows of the recommendation window (<see cref="RecommendationOptions.LookbackDays"/>
+/// days ending at the latest imported day): VMs from their compute meters (size, region, hours run, the disks named after
+/// them) and storage accounts from their meters (capacity, tier, replication, transactions). It writes no metrics: cost
+/// exports carry no CPU or memory, so the rules that need them stay silent instead of guessing.
+/// Recommendations stay Azure-only: AWS, Oracle and other providers' rows are not read.
+/// </summary>
+public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFactory, IOptions<RecommendationOptions> options, VmSizeCatalog catalog)
+{
+    private const string Microsoft = "Microsoft";
+
+    // Resources read per query: a slice of a month is tens of thousands of rows, whatever the tenant's size.
+    private const int SliceSize = 1000;
+
+    /// <summary>Rebuilds the cost-derived inventory in its own transaction; returns the VMs and storage accounts written.</summary>
+    public async Task<(int Vms, int StorageAccounts)> RebuildAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async c =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(c);
+            var written = await RebuildInTransactionAsync(db, c);
+            await tx.CommitAsync(c);
+            return written;
+        }, ct);
+    }
+
+    /// <summary>The rebuild inside the caller's open transaction (the importer's, so cost rows and inventory change together).</summary>
+    public async Task<(int Vms, int StorageAccounts)> RebuildInTransactionAsync(CostSenseDbContext db, CancellationToken ct)
+    {
+        var imported = db.CostRecords.AsNoTracking().Where(r => r.Source.StartsWith(CostImporter.SourcePrefix) && r.ProviderName == Microsoft);
+        var asOf = await imported.MaxAsync(r => (DateOnly?)r.ChargePeriodStart, ct);
+        if (asOf is not { } last)
+        {
+            await InventoryStore.ReplaceInTransactionAsync(db, CostDerived.InventorySource, [], [], [], ct);
+            return (0, 0);
+        }
+        var lookback = options.Value.LookbackDays;
+        var from = last.AddDays(1 - lookback);
+        var ofInterest = imported.Where(r => r.ResourceId != null && r.ChargePeriodStart <= last
+            && (r.ResourceId.ToLower().Contains(CostDerived.VmMarker) || r.ResourceId.ToLower().Contains(CostDerived.DiskMarker)
+                || r.ResourceId.ToLower().Contains(CostDerived.StorageMarker)));
+        // The window is read a slice of resources at a time (a large tenant's month is millions of rows; EF buffers a query's
+        // results under the retrying strategy), keeping of each slice only what the inventory needs.
+        // Rows just copied in by this transaction are not in PostgreSQL's statistics yet: without them the planner takes
+        // the table for small and scans it whole for every slice.
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE \"CostRecords\"", ct);
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        var window = ofInterest.Where(r => r.ChargePeriodStart >= from);
+        var ids = await window.Select(r => r.ResourceId!).Distinct().ToListAsync(ct);
+        var inWindow = ids.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        async IAsyncEnumerable<IGrouping<string, DerivedRow>> SlicesOf(Func<string, bool> kind)
+        {
+            foreach (var slice in ids.Where(kind).Chunk(SliceSize))
+                foreach (var g in (await ReadAsync(Rows(window.Where(r => slice.Contains(r.ResourceId!))), pool, ct)).GroupBy(r => r.ResourceId, StringComparer.OrdinalIgnoreCase))
+                    yield return g;
+        }
+
+        // Before the window only what the window cannot say is read, grouped in the store: the last day each VM billed hours
+        // (one deallocated all window is still known, with its size from that day's rows), and when each storage account
+        // was last read or written and first billed.
+        var earlier = ofInterest.Where(r => r.ChargePeriodStart < from);
+        var lastHours = await earlier
+            .Where(r => r.ResourceId!.ToLower().Contains(CostDerived.VmMarker) && r.ConsumedUnit != null && r.ConsumedUnit.ToLower().Contains("hour"))
+            .GroupBy(r => r.ResourceId!).Select(g => new { Id = g.Key, Day = g.Max(r => r.ChargePeriodStart) })
+            .ToListAsync(ct);
+        var parked = new List<DerivedRow>();
+        foreach (var day in lastHours.Where(h => !inWindow.Contains(h.Id)).GroupBy(h => h.Day))
+            foreach (var chunk in day.Select(h => h.Id).Chunk(500))
+                parked.AddRange(await ReadAsync(Rows(earlier.Where(r => r.ChargePeriodStart == day.Key && chunk.Contains(r.ResourceId!))), pool, ct));
+        var accountHistory = (await earlier
+            .Where(r => r.ResourceId!.ToLower().Contains(CostDerived.StorageMarker))
+            .GroupBy(r => r.ResourceId!)
+            .Select(g => new
+            {
+                Id = g.Key,
+                First = g.Min(r => r.ChargePeriodStart),
+                LastAccess = g.Where(r => (r.SkuMeterName ?? r.ChargeDescription)!.Contains("Operations")).Max(r => (DateOnly?)r.ChargePeriodStart),
+            })
+            .ToListAsync(ct)).ToDictionary(h => h.Id, h => (h.First, h.LastAccess), StringComparer.OrdinalIgnoreCase);
+
+        // Of each disk only its latest row with a tier is kept: what a VM's disk summary reads.
+        var diskRows = new List<DerivedRow>();
+        await foreach (var disk in SlicesOf(CostDerived.IsDisk))
+            if (disk.Where(r => Meters.DiskTier(r.Meter) is not null).MaxBy(r => r.Day) is { } latest) diskRows.Add(latest);
+        var disksByOwner = DisksByOwner(diskRows);
+        var vms = new List<VirtualMachine>();
+        await foreach (var vm in SlicesOf(CostDerived.IsVm))
+            if (Vm(vm.OrderBy(r => r.Day).ToList(), disksByOwner, from, last) is { } found) vms.Add(found);
+        foreach (var vm in parked.Where(r => CostDerived.IsVm(r.ResourceId)).GroupBy(r => r.ResourceId, StringComparer.OrdinalIgnoreCase))
+            if (Vm(vm.OrderBy(r => r.Day).ToList(), disksByOwner, from, last) is { } found) vms.Add(found);
+        var accounts = new List<StorageAccount>();
+        await foreach (var account in SlicesOf(CostDerived.IsStorageAccount))
+            if (Account(account.OrderBy(r => r.Day).ToList(), accountHistory.TryGetValue(account.Key, out var h) ? h : null, lookback) is { } found)
+                accounts.Add(found);
+        await InventoryStore.ReplaceInTransactionAsync(db, CostDerived.InventorySource, vms, accounts, [], ct);
+        return (vms.Count, accounts.Count);
+    }
+
+    /// <summary>Disk rows under every VM they could belong to, so each VM finds its disks by one lookup.</summary>
+    private static ILookup<(string Subscription, string Owner), DerivedRow> DisksByOwner(IEnumerable<DerivedRow> disks) =>
+        disks.SelectMany(r => CostDerived.PossibleOwners(r.ResourceId).Select(key => (Key: key, Row: r))).ToLookup(x => x.Key, x => x.Row);
+
+    /// <summary>
+    /// Reads rows one at a time, sharing each distinct text among them: a month of a large tenant is millions of rows but
+    /// only thousands of resource ids, meters, regions and tag sets, so the rows kept cost an object each, not ten strings.
+    /// </summary>
+    private static async Task<List<DerivedRow>> ReadAsync(IQueryable<DerivedRow> query, Dictionary<string, string> pool, CancellationToken ct)
+    {
+        var rows = new List<DerivedRow>();
+        await foreach (var r in query.AsAsyncEnumerable().WithCancellation(ct))
+            rows.Add(new DerivedRow(Share(r.ResourceId)!, Share(r.Name), Share(r.Subscription)!, Share(r.ResourceGroup)!, Share(r.Region)!, r.Day,
+                Share(r.Meter), Share(r.Description), r.Quantity, Share(r.Unit), Share(r.Environment), Share(r.Tags)));
+        return rows;
+
+        string? Share(string? text)
+        {
+            if (text is null) return null;
+            if (pool.TryGetValue(text, out var shared)) return shared;
+            pool[text] = text;
+            return text;
+        }
+    }
+
+    private static IQueryable<DerivedRow> Rows(IQueryable<CostRecord> rows) =>
+        rows.Select(r => new DerivedRow(r.ResourceId!, r.ResourceName, r.SubAccountId, r.ResourceGroup, r.RegionId, r.ChargePeriodStart,
+            r.SkuMeterName ?? r.ChargeDescription, r.ChargeDescription, r.ConsumedQuantity, r.ConsumedUnit, r.TagEnvironment, r.Tags));
+
+    /// <summary>
+    /// A VM from its window's rows, or the rows of the last day before it that it billed hours (deallocated all window):
+    /// running when its compute meter billed hours on the last day, else deallocated since the day after it last did.
+    /// A stopped-but-not-deallocated VM bills its hours as a running one does: cost cannot tell the two apart.
+    /// </summary>
+    private VirtualMachine? Vm(IReadOnlyList<DerivedRow> rows, ILookup<(string Subscription, string Owner), DerivedRow> disksByOwner,
+        DateOnly from, DateOnly last)
+    {
+        var compute = rows.Where(r => CostDerived.IsCompute(r.Meter, r.Unit) && (r.Quantity ?? 0) > 0).ToList();
+        if (compute.Count == 0) return null;
+        var latest = compute[^1];
+        var id = latest.ResourceId;
+        var size = Meters.VmSize(latest.Meter)!;
+        var region = Region(latest.Region);
+        var known = catalog.Find(size, region);
+        var lastRan = latest.Day;
+        var firstRan = compute.Where(r => r.Day >= from).Select(r => r.Day).DefaultIfEmpty(lastRan).Min();
+        var disks = disksByOwner[CostDerived.OwnerKey(id)]
+            .Where(r => CostDerived.IsDiskOf(r.ResourceId, id))
+            .Select(r => (r.ResourceId, Tier: Meters.DiskTier(r.Meter)))
+            .Where(d => d.Tier is not null)
+            .GroupBy(d => d.ResourceId, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.Last().Tier!)
+            .ToList();
+        var windowRows = rows.Where(r => r.Day >= from).ToList();
+        return new VirtualMachine
+        {
+            ResourceId = id,
+            Source = CostDerived.InventorySource,
+            Name = latest.Name ?? CostDerived.NameOf(id),
+            SubscriptionId = Subscription(id, latest.Subscription),
+            ResourceGroup = latest.ResourceGroup,
+            Region = region,
+            Size = size,
+            VCpus = known?.VCpus ?? 0,
+            MemoryGiB = known?.MemoryGiB ?? 0,
+            OsType = latest.Description is null ? "unknown" : latest.Description.Contains("Windows", StringComparison.OrdinalIgnoreCase) ? "Windows" : "Linux",
+            PowerState = lastRan == last ? PowerState.Running : PowerState.Deallocated,
+            PowerStateSince = lastRan == last ? firstRan : lastRan.AddDays(1),
+            Environment = Environment(windowRows.Count > 0 ? windowRows : rows, latest.ResourceGroup),
+            DiskSizeGiB = disks.Sum(Meters.DiskSizeGiB),
+            DiskSku = disks.Count == 0 ? null : string.Join(" + ", disks.Order(StringComparer.Ordinal)),
+            Tags = latest.Tags,
+        };
+    }
+
+    /// <summary>
+    /// A storage account from its window's rows and, before the window, its first day and last billed read or write. Capacity: each day's "Data Stored" quantity is GB-months, that day's share of
+    /// a month, so × days in that month is the GB held that day; averaged over the days billed. Tier and replication: the
+    /// meter holding the most. Transactions: the operations meters, per day of the window. Last accessed: the last day any
+    /// read or write was billed; never within the imported data, the day before its first row.
+    /// </summary>
+    private static StorageAccount? Account(IReadOnlyList<DerivedRow> window, (DateOnly First, DateOnly? LastAccess)? earlier, int lookback)
+    {
+        var stored = window.Select(r => (Row: r, Kind: Meters.DataStored(r.Meter)))
+            .Where(x => x.Kind is not null && x.Row.Unit is { } u && u.Contains("GB", StringComparison.OrdinalIgnoreCase) && (x.Row.Quantity ?? 0) > 0)
+            .ToList();
+        if (stored.Count == 0) return null;
+        var main = stored.GroupBy(x => x.Kind!.Value).OrderByDescending(g => g.Sum(x => x.Row.Quantity!.Value)).First().Key;
+        var gb = stored.GroupBy(x => x.Row.Day).Sum(g => g.Sum(x => x.Row.Quantity!.Value) * DateTime.DaysInMonth(g.Key.Year, g.Key.Month))
+            / stored.Select(x => x.Row.Day).Distinct().Count();
+        var access = window.Where(r => (Meters.IsRead(r.Meter) || Meters.IsWrite(r.Meter)) && (r.Quantity ?? 0) > 0).Select(r => (DateOnly?)r.Day).Max() ?? earlier?.LastAccess;
+        var latest = window[^1];
+        var id = latest.ResourceId;
+        return new StorageAccount
+        {
+            ResourceId = id,
+            Source = CostDerived.InventorySource,
+            Name = latest.Name ?? CostDerived.NameOf(id),
+            SubscriptionId = Subscription(id, latest.Subscription),
+            ResourceGroup = latest.ResourceGroup,
+            Region = Region(latest.Region),
+            AccessTier = main.Tier,
+            Replication = main.Replication,
+            Environment = Environment(window, latest.ResourceGroup),
+            UsedCapacityGiB = (double)gb,
+            ReadTransactionsPerDay = (long)Math.Round(window.Where(r => Meters.IsRead(r.Meter)).Sum(r => Meters.Transactions(r.Quantity, r.Unit)) / lookback),
+            WriteTransactionsPerDay = (long)Math.Round(window.Where(r => Meters.IsWrite(r.Meter)).Sum(r => Meters.Transactions(r.Quantity, r.Unit)) / lookback),
+            SecondaryReadsPerDay = 0,
+            LastAccessed = access ?? (earlier?.First ?? window[0].Day).AddDays(-1),
+            Tags = latest.Tags,
+        };
+    }
+
+    /// <summary>The subscription's id from the resource id (FOCUS's SubAccountId is "/subscriptions/&lt;id&gt;"), else the row's.</summary>
+    private static string Subscription(string resourceId, string subAccountId) =>
+        CostDerived.SubscriptionOf(resourceId) is { Length: > 0 } s ? s : CostDerived.SubscriptionOf(subAccountId) is { Length: > 0 } t ? t : subAccountId;
+
+    /// <summary>Azure's region names as the catalogue keys them: "East US" and "eastus" are both "eastus".</summary>
+    private static string Region(string region) => region.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    /// <summary>
+    /// The environment tag the rows carry most; without one, what the resource group's name says (prod, dev, test, qa, uat,
+    /// staging, sandbox); otherwise unknown (null), which the rules do not take for non-production.
+    /// </summary>
+    private static string? Environment(IEnumerable<DerivedRow> rows, string resourceGroup)
+    {
+        var tagged = rows.Select(r => r.Environment).Where(e => !string.IsNullOrWhiteSpace(e))
+            .GroupBy(e => e!, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+        if (tagged is not null) return tagged;
+        var words = resourceGroup.ToLowerInvariant().Split(['-', '_', '.', ' '], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Any(w => w is "prod" or "prd" or "production")) return "prod";
+        return words.FirstOrDefault(w => w is "dev" or "test" or "qa" or "uat" or "staging" or "stage" or "sandbox" or "nonprod");
+    }
+
+    private sealed record DerivedRow(string ResourceId, string? Name, string Subscription, string ResourceGroup, string Region, DateOnly Day,
+        string? Meter, string? Description, decimal? Quantity, string? Unit, string? Environment, string? Tags);
+}

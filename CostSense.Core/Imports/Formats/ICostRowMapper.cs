@@ -1,0 +1,7 @@
+namespace CostSense.Core.Imports.Formats;
+
+/// <summary>Maps one source row of a recognised format into the store's FOCUS-shaped record.</summary>
+internal interface ICostRowMapper
+{
+    ImportedCostRow Map(TabularRow row);
+}

@@ -299,31 +299,11 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
         foreach (var r in grain.Rows) yield return r;
     }
 
-    /// <summary>
-    /// Completes the row from the columns mapped beside it, normalises its currency, refuses text longer than the store
-    /// keeps (at the row's line), and names its source.
-    /// </summary>
+    /// <summary>Normalises the row's currency, refuses text longer than the store keeps (at the row's line), and names its source.</summary>
     private string Prepare(ImportFile file, ImportedCostRow row)
     {
         var r = row.Record;
-        var d = row.Details;
-        if (!string.IsNullOrWhiteSpace(d.ProviderName)) r.ProviderName = d.ProviderName.Trim();
         r.BillingCurrency = r.BillingCurrency.Trim().ToUpperInvariant();
-        r.PublisherName = d.PublisherName;
-        r.InvoiceIssuerName = d.InvoiceIssuerName;
-        r.BillingAccountName = d.BillingAccountName;
-        r.BillingPeriodStart = d.BillingPeriodStart;
-        r.BillingPeriodEnd = d.BillingPeriodEnd is { } end ? DateOnly.FromDateTime(end.UtcDateTime) : null;
-        r.ChargeClass = d.ChargeClass;
-        r.ChargeDescription = d.ChargeDescription;
-        r.ChargeFrequency = d.ChargeFrequency;
-        r.ContractedCost = d.ContractedCost;
-        r.PricingQuantity = d.PricingQuantity;
-        r.PricingUnit = d.PricingUnit;
-        r.CommitmentDiscountType = d.CommitmentDiscountType;
-        r.CommitmentDiscountStatus = d.CommitmentDiscountStatus;
-        r.SkuMeterName = d.SkuMeterName;
-        r.InvoiceId = d.InvoiceId;
         if (limits.FirstTooLong(r) is { } tooLong)
             throw new ImportException(file.Name, $"{tooLong.Field} is {tooLong.Length:N0} characters; the store keeps at most {tooLong.Max:N0}",
                 row.Line, tooLong.Field, tooLong.Value);

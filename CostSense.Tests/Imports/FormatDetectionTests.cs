@@ -35,7 +35,7 @@ public class FormatDetectionTests
         Assert.Equal(new DateOnly(2024, 1, 1), row.Record.ChargePeriodStart);
         Assert.Equal((10.5m, 9.25m, "EUR"), (row.Record.BilledCost, row.Record.EffectiveCost, row.Record.BillingCurrency));
         Assert.Equal("rg-app", row.Record.ResourceGroup);
-        Assert.Equal(("INV-1", "USD"), (row.Details.InvoiceId, row.Details.PricingCurrency));
+        Assert.Equal(("INV-1", "USD"), (row.Record.InvoiceId, row.Details.PricingCurrency));
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public class FormatDetectionTests
         var (format, rows) = await CostFiles.ReadTextAsync("part_1.csv", text, new FormatHint("FocusCost", dataVersion));
 
         Assert.Equal((CostFormatKind.AzureFocusCost, expected), (format.Kind, format.Version));
-        Assert.Equal(("INV-1", "USD"), (Assert.Single(rows).Details.InvoiceId, rows[0].Details.PricingCurrency));
+        Assert.Equal(("INV-1", "USD"), (Assert.Single(rows).Record.InvoiceId, rows[0].Details.PricingCurrency));
     }
 
     [Theory]
@@ -71,7 +71,7 @@ public class FormatDetectionTests
         var (format, rows) = await CostFiles.ReadTextAsync("focus.csv", text);
 
         Assert.Equal((CostFormatKind.Focus, version, $"FOCUS {version}"), (format.Kind, format.Version, format.Name));
-        Assert.Equal("AWS", Assert.Single(rows).Details.ProviderName);
+        Assert.Equal("AWS", Assert.Single(rows).Record.ProviderName);
     }
 
     [Fact]

@@ -20,8 +20,8 @@ public class SharedDataImportTests
         Assert.Equal(20.52022672899m, rows.Billed());
         Assert.Equal(14.97651418586m, rows.Effective());
         Assert.Equal(20.39090575119m, rows.Sum(r => r.Record.ListCost));
-        Assert.Equal(14.97626039326m, rows.Sum(r => r.Details.ContractedCost));
-        var byProvider = rows.GroupBy(r => r.Details.ProviderName!).ToDictionary(g => g.Key, g => (g.Count(), g.Billed(), g.Effective()));
+        Assert.Equal(14.97626039326m, rows.Sum(r => r.Record.ContractedCost));
+        var byProvider = rows.GroupBy(r => r.Record.ProviderName).ToDictionary(g => g.Key, g => (g.Count(), g.Billed(), g.Effective()));
         Assert.Equal((51, 1.97651418586m, 1.97651418586m), byProvider["Microsoft"]);
         Assert.Equal((942, 18.00663861840m, 13.00000000000m), byProvider["AWS"]);
         Assert.Equal((7, 0.53707392473m, 0m), byProvider["Oracle"]);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CostSense.Core.Data.Entities;
 using CostSense.Core.Imports;
 using CostSense.Core.Imports.Exports;
@@ -32,15 +31,5 @@ public static class ImportLines
         };
     }
 
-    private static string Summary(IReadOnlyList<FileImportSummary> files)
-    {
-        var first = files.Select(f => f.FirstDay).Where(d => d is not null).Min();
-        var last = files.Select(f => f.LastDay).Where(d => d is not null).Max();
-        var period = first is { } a && last is { } b ? $"{a:yyyy-MM-dd}..{b:yyyy-MM-dd}" : "no dates";
-        var totals = files.SelectMany(f => f.Totals).GroupBy(t => t.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} billed {g.Sum(t => t.BilledCost)} effective {g.Sum(t => t.EffectiveCost)}"))
-            .ToList();
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{files.Sum(f => f.Rows)} rows, {period}, {(totals.Count == 0 ? "no cost" : string.Join("; ", totals))}, {ExportRunImporter.RowsReplaced(files)} rows replaced");
-    }
+    private static string Summary(IReadOnlyList<FileImportSummary> files) => ImportSummaryText.Of(files);
 }

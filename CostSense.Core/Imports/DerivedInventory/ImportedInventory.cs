@@ -58,14 +58,13 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
         // Rows just copied in by this transaction are not in PostgreSQL's statistics yet: without them the planner takes
         // the table for small and scans it whole for every slice.
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE \"CostRecords\"", ct);
-        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         var window = ofInterest.Where(r => r.ChargePeriodStart >= from);
         var ids = await window.Select(r => r.ResourceId!).Distinct().ToListAsync(ct);
         var inWindow = ids.ToHashSet(StringComparer.OrdinalIgnoreCase);
         async IAsyncEnumerable<IGrouping<string, DerivedRow>> SlicesOf(Func<string, bool> kind)
         {
             foreach (var slice in ids.Where(kind).Chunk(SliceSize))
-                foreach (var g in (await ReadAsync(Rows(window.Where(r => slice.Contains(r.ResourceId!))), pool, ct)).GroupBy(r => r.ResourceId, StringComparer.OrdinalIgnoreCase))
+                foreach (var g in (await Rows(window.Where(r => slice.Contains(r.ResourceId!))).ToListAsync(ct)).GroupBy(r => r.ResourceId, StringComparer.OrdinalIgnoreCase))
                     yield return g;
         }
 
@@ -80,7 +79,7 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
         var parked = new List<DerivedRow>();
         foreach (var day in lastHours.Where(h => !inWindow.Contains(h.Id)).GroupBy(h => h.Day))
             foreach (var chunk in day.Select(h => h.Id).Chunk(500))
-                parked.AddRange(await ReadAsync(Rows(earlier.Where(r => r.ChargePeriodStart == day.Key && chunk.Contains(r.ResourceId!))), pool, ct));
+                parked.AddRange(await Rows(earlier.Where(r => r.ChargePeriodStart == day.Key && chunk.Contains(r.ResourceId!))).ToListAsync(ct));
         var accountHistory = (await earlier
             .Where(r => r.ResourceId!.ToLower().Contains(CostDerived.StorageMarker))
             .GroupBy(r => r.ResourceId!)
@@ -114,27 +113,6 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
     private static ILookup<(string Subscription, string Owner), DerivedRow> DisksByOwner(IEnumerable<DerivedRow> disks) =>
         disks.SelectMany(r => CostDerived.PossibleOwners(r.ResourceId).Select(key => (Key: key, Row: r))).ToLookup(x => x.Key, x => x.Row);
 
-    /// <summary>
-    /// Reads rows one at a time, sharing each distinct text among them: a month of a large tenant is millions of rows but
-    /// only thousands of resource ids, meters, regions and tag sets, so the rows kept cost an object each, not ten strings.
-    /// </summary>
-    private static async Task<List<DerivedRow>> ReadAsync(IQueryable<DerivedRow> query, Dictionary<string, string> pool, CancellationToken ct)
-    {
-        var rows = new List<DerivedRow>();
-        await foreach (var r in query.AsAsyncEnumerable().WithCancellation(ct))
-            rows.Add(new DerivedRow(Share(r.ResourceId)!, Share(r.Name), Share(r.Subscription)!, Share(r.ResourceGroup)!, Share(r.Region)!, r.Day,
-                Share(r.Meter), Share(r.Description), r.Quantity, Share(r.Unit), Share(r.Environment), Share(r.Tags)));
-        return rows;
-
-        string? Share(string? text)
-        {
-            if (text is null) return null;
-            if (pool.TryGetValue(text, out var shared)) return shared;
-            pool[text] = text;
-            return text;
-        }
-    }
-
     private static IQueryable<DerivedRow> Rows(IQueryable<CostRecord> rows) =>
         rows.Select(r => new DerivedRow(r.ResourceId!, r.ResourceName, r.SubAccountId, r.ResourceGroup, r.RegionId, r.ChargePeriodStart,
             r.SkuMeterName ?? r.ChargeDescription, r.ChargeDescription, r.ConsumedQuantity, r.ConsumedUnit, r.TagEnvironment, r.Tags));
@@ -158,10 +136,7 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
         var firstRan = compute.Where(r => r.Day >= from).Select(r => r.Day).DefaultIfEmpty(lastRan).Min();
         var disks = disksByOwner[CostDerived.OwnerKey(id)]
             .Where(r => CostDerived.IsDiskOf(r.ResourceId, id))
-            .Select(r => (r.ResourceId, Tier: Meters.DiskTier(r.Meter)))
-            .Where(d => d.Tier is not null)
-            .GroupBy(d => d.ResourceId, StringComparer.OrdinalIgnoreCase)
-            .Select(g => g.Last().Tier!)
+            .Select(r => Meters.DiskTier(r.Meter)!)   // one row per disk: its latest with a tier (RebuildInTransactionAsync)
             .ToList();
         var windowRows = rows.Where(r => r.Day >= from).ToList();
         return new VirtualMachine

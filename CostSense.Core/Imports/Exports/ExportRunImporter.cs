@@ -125,18 +125,7 @@ public sealed class ExportRunImporter(CostImporter importer, CurrentPermissions 
             string.Join(' ', new[] { manifest.Type, manifest.DataVersion }.Where(s => !string.IsNullOrEmpty(s))),
             outcome, rows, message, files);
 
-    /// <summary>One line for the run's record: files, rows, totals per currency, rows replaced.</summary>
-    private static string Describe(IReadOnlyList<FileImportSummary> summaries)
-    {
-        var totals = summaries.SelectMany(s => s.Totals).GroupBy(t => t.Currency)
-            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} billed {g.Sum(t => t.BilledCost)} effective {g.Sum(t => t.EffectiveCost)}"));
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{summaries.Count} file(s), {summaries.Sum(s => s.Rows)} rows, {string.Join("; ", totals)}; {RowsReplaced(summaries)} rows replaced");
-    }
-
-    /// <summary>Rows the run's write replaced: files that share a store source share its count, so each source counts once.</summary>
-    public static int RowsReplaced(IReadOnlyList<FileImportSummary> summaries) =>
-        summaries.DistinctBy(s => string.Join('|', s.Sources)).Sum(s => s.RowsReplaced);
+    private static string Describe(IReadOnlyList<FileImportSummary> summaries) => $"{summaries.Count} file(s), {ImportSummaryText.Of(summaries)}";
 
     private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 

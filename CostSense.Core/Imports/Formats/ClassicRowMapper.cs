@@ -140,12 +140,8 @@ internal sealed class ClassicRowMapper : ICostRowMapper
             Tags = tags,
             TagEnvironment = environment,
             TagCostCenter = costCenter ?? Text(_costCenter),
-        };
-        var details = new ImportedCostDetails
-        {
             ProviderName = "Microsoft",
             PublisherName = Text(_publisher),
-            InvoiceIssuerName = null,
             BillingAccountName = Text(_billingAccountName),
             BillingPeriodStart = _billingPeriodStart < 0 || CellParser.IsNull(row.Cells[_billingPeriodStart]) ? null
                 : CellParser.Day(_file, row, _header[_billingPeriodStart], row.Cells[_billingPeriodStart]),
@@ -165,7 +161,7 @@ internal sealed class ClassicRowMapper : ICostRowMapper
             CommitmentDiscountType = pricingModel switch { "Reservation" => "Reservation", "SavingsPlan" => "Savings Plan", _ => null },
             SkuMeterName = Text(_meterName),
         };
-        return new ImportedCostRow(record, details, row.Line);
+        return new ImportedCostRow(record, new ImportedCostDetails(), row.Line);
     }
 
     private static bool Is(string value, string expected) => string.Equals(value, expected, StringComparison.OrdinalIgnoreCase);

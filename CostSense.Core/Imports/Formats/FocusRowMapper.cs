@@ -105,17 +105,12 @@ internal sealed class FocusRowMapper : ICostRowMapper
             Tags = tags,
             TagEnvironment = environment,
             TagCostCenter = costCenter ?? Text(_costCenter),
-        };
-        var details = new ImportedCostDetails
-        {
-            ProviderName = Text(_provider),
+            ProviderName = Text(_provider) is { } provider && !string.IsNullOrWhiteSpace(provider) ? provider.Trim() : "Microsoft",
             PublisherName = Text(_publisher),
             InvoiceIssuerName = Text(_issuer),
             BillingAccountName = Text(_billingAccountName),
             BillingPeriodStart = Day(_billingPeriodStart),
-            BillingPeriodEnd = At(_billingPeriodEnd),
-            ChargePeriodEnd = chargeEnd,
-            SubDaily = chargeStart.TimeOfDay != TimeSpan.Zero || chargeEnd - chargeStart < TimeSpan.FromDays(1),
+            BillingPeriodEnd = Day(_billingPeriodEnd),
             ChargeClass = Text(_chargeClass),
             ChargeDescription = Text(_chargeDescription),
             ChargeFrequency = Text(_chargeFrequency),
@@ -126,6 +121,11 @@ internal sealed class FocusRowMapper : ICostRowMapper
             CommitmentDiscountStatus = Text(_commitmentStatus),
             SkuMeterName = Text(_skuMeter),
             InvoiceId = Text(_invoiceId),
+        };
+        var details = new ImportedCostDetails
+        {
+            ChargePeriodEnd = chargeEnd,
+            SubDaily = chargeStart.TimeOfDay != TimeSpan.Zero || chargeEnd - chargeStart < TimeSpan.FromDays(1),
             PricingCurrency = Text(_pricingCurrency),
         };
         return new ImportedCostRow(record, details, row.Line);

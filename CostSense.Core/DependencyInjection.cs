@@ -16,6 +16,8 @@ using CostSense.Core.Inventory;
 using CostSense.Core.Operations;
 using CostSense.Core.Recommendations;
 using CostSense.Core.Recommendations.CostOnly;
+using CostSense.Core.Reports;
+using CostSense.Core.Reports.Pdf;
 using CostSense.Core.Sources.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -100,6 +102,11 @@ public static class DependencyInjection
         // Recommendations from imported cost rows alone (issue 12): the inventory they derive, and what the grids say it rests on.
         services.AddSingleton<ImportedInventory>();
         services.AddSingleton<DataBasisReader>();
+
+        // Reports: the executive summary, filled by the dashboard's and the savings page's services and laid out as a PDF.
+        services.AddSingleton<SummaryReportBuilder>();
+        services.AddSingleton<SummaryPdfWriter>();
+        services.AddSingleton<SummaryDocuments>();
 
         // Conversations, the operator's store overview and the demo tenant.
         services.AddSingleton<ConversationStore>();

@@ -33,6 +33,36 @@ public static class CostAnalytics
     }
 
     /// <summary>
+    /// The period a range is compared with: the same days of the month before for a range that starts on the first of a
+    /// month and ends in it (1–28 November against 1–28 October; 1–31 March against all of February), otherwise as many
+    /// days immediately before the range.
+    /// </summary>
+    public static (DateOnly From, DateOnly To) PreviousPeriod(DateOnly from, DateOnly to)
+    {
+        if (from.Day == 1 && from.Year == to.Year && from.Month == to.Month)
+        {
+            var start = from.AddMonths(-1);
+            var days = Math.Min(to.Day, DateTime.DaysInMonth(start.Year, start.Month));
+            return (start, start.AddDays(days - 1));
+        }
+        var length = to.DayNumber - from.DayNumber + 1;
+        return (from.AddDays(-length), from.AddDays(-1));
+    }
+
+    /// <summary>The range's total against <see cref="PreviousPeriod"/>'s, from the same daily totals.</summary>
+    public static PeriodComparison Compare(IReadOnlyDictionary<DateOnly, decimal> daily, DateOnly from, DateOnly to)
+    {
+        var (prevFrom, prevTo) = PreviousPeriod(from, to);
+        var total = Sum(daily, from, to);
+        var previous = Sum(daily, prevFrom, prevTo);
+        decimal? change = previous == 0 ? null : Math.Round((total - previous) / previous * 100m, 2);
+        var days = new List<DailyCost>();
+        for (var d = prevFrom; d <= prevTo; d = d.AddDays(1))
+            if (daily.TryGetValue(d, out var cost)) days.Add(new DailyCost(d, cost));
+        return new PeriodComparison(prevFrom, prevTo, previous, change, days);
+    }
+
+    /// <summary>
     /// Cost of the days after <paramref name="asOf"/> up to <paramref name="until"/>: each remaining
     /// weekday at the average of the recent weekdays, each weekend day at the average of the recent
     /// weekend days (one kind stands in for the other when the window has none of it).

@@ -29,6 +29,19 @@ public sealed record CostKpis(
     decimal PreviousMonthTotal,
     int DaysRemaining);
 
+/// <summary>
+/// The range against the period just before it: for a range that starts on the first of a month and ends in it, the
+/// same days of the month before (capped at its length); for any other range, as many days immediately before it.
+/// </summary>
+public sealed record PeriodComparison(
+    DateOnly From,
+    DateOnly To,
+    decimal Total,
+    /// <summary>Null when the previous period has no cost (nothing to compare with).</summary>
+    decimal? ChangePercent,
+    /// <summary>The previous period's days that have cost.</summary>
+    IReadOnlyList<DailyCost> Daily);
+
 public sealed record CostTrend(TrendDirection Direction, decimal SlopePerDay, decimal ChangeOver30DaysPercent);
 
 public sealed record DailyCost(DateOnly Date, decimal Cost);
@@ -53,6 +66,8 @@ public sealed record DashboardSnapshot(
     bool HasData,
     decimal RangeTotal,
     CostKpis Kpis,
+    /// <summary>The range's total against the period before it.</summary>
+    PeriodComparison Previous,
     CostTrend Trend,
     IReadOnlyList<DailyCost> Daily,
     /// <summary>Last month's days, for the month-to-date comparison; empty for other ranges.</summary>

@@ -27,20 +27,23 @@ public sealed class DashboardService(IDbContextFactory<CostSenseDbContext> dbFac
         string stamp;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             stamp = await PeriodVersions.StampAsync(db, dailyFrom, filter.To, ct);
-        // v2: the snapshot gained providers. Every filter field is in the key, escaped so that no value can pose as another's.
-        var key = $"dashboard:v2:{filter.From:yyyyMMdd}:{filter.To:yyyyMMdd}:{KeyPart(filter.SubscriptionId)}:{KeyPart(filter.ProviderName)}:{stamp}";
+        // v3: the snapshot gained the comparison with the period before. Every filter field is in the key, escaped so that no value can pose as another's.
+        var key = $"dashboard:v3:{filter.From:yyyyMMdd}:{filter.To:yyyyMMdd}:{KeyPart(filter.SubscriptionId)}:{KeyPart(filter.ProviderName)}:{stamp}";
         return await cache.GetOrCreateAsync(key, c => QueryAsync(filter, dailyFrom, c), ct);
     }
 
     /// <summary>A filter value in a cache key: "*" for none, otherwise escaped (so no ':' or '*' of its own).</summary>
     private static string KeyPart(string? value) => value is null ? "*" : "=" + Uri.EscapeDataString(value);
 
-    /// <summary>Daily totals are needed from the earliest of: the range, last month (for the KPIs), and the forecast and trend windows.</summary>
+    /// <summary>
+    /// Daily totals are needed from the earliest of: the range, the period before it (the comparison), last month (for
+    /// the KPIs), and the forecast and trend windows.
+    /// </summary>
     private static DateOnly DailyWindowStart(CostFilter f)
     {
         var prevMonth = new DateOnly(f.To.Year, f.To.Month, 1).AddMonths(-1);
         var windows = f.To.AddDays(-Math.Max(CostAnalytics.ForecastWindowDays, CostAnalytics.TrendWindowDays));
-        return new[] { f.From, prevMonth, windows }.Min();
+        return new[] { f.From, CostAnalytics.PreviousPeriod(f.From, f.To).From, prevMonth, windows }.Min();
     }
 
     private async Task<DashboardSnapshot> QueryAsync(CostFilter f, DateOnly dailyFrom, CancellationToken ct)
@@ -85,6 +88,7 @@ public sealed class DashboardService(IDbContextFactory<CostSenseDbContext> dbFac
             f, currency, HasData: daily.Count > 0,
             RangeTotal: series.Sum(d => d.Cost),
             Kpis: CostAnalytics.Kpis(daily, f.To),
+            Previous: CostAnalytics.Compare(daily, f.From, f.To),
             Trend: CostAnalytics.Trend(daily, f.To),
             Daily: series, PreviousMonthDaily: previous,
             TopServices: By(x => (x.Service, x.Service), TopServices),

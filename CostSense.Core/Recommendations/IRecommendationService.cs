@@ -19,10 +19,17 @@ public interface IRecommendationService
     /// <summary>Exactly the rows the query filters (all pages), as CSV.</summary>
     Task WriteCsvAsync(RecommendationQuery query, TextWriter writer, CancellationToken ct);
 
-    Task<SavingsSummary> SummaryAsync(CancellationToken ct);
+    /// <summary>The savings of every subscription.</summary>
+    Task<SavingsSummary> SummaryAsync(CancellationToken ct) => SummaryAsync(null, ct);
+
+    /// <summary>The savings of one subscription's recommendations, or of all when <paramref name="subscriptionId"/> is null.</summary>
+    Task<SavingsSummary> SummaryAsync(string? subscriptionId, CancellationToken ct);
 
     /// <summary>The open recommendations with the largest monthly savings (the dashboard's top five).</summary>
-    Task<IReadOnlyList<Recommendation>> TopAsync(int count, CancellationToken ct);
+    Task<IReadOnlyList<Recommendation>> TopAsync(int count, CancellationToken ct) => TopAsync(count, null, ct);
+
+    /// <summary>The top <paramref name="count"/> of one subscription, or of all when <paramref name="subscriptionId"/> is null.</summary>
+    Task<IReadOnlyList<Recommendation>> TopAsync(int count, string? subscriptionId, CancellationToken ct);
 
     /// <summary>Applies the change to each id; returns how many changed. Records who, when and why.</summary>
     /// <exception cref="AccessDeniedException">The actor may not act on recommendations.</exception>

@@ -8,13 +8,16 @@ public sealed partial class RecommendationService
     /// <summary>
     /// Open potential by category (each category's total is the sum of its rows), realized savings, ROI and payback.
     /// The headline potential counts one action per resource, the largest: deallocating a VM and reserving it do
-    /// not both save money, so adding every row would promise more than can be had.
+    /// not both save money, so adding every row would promise more than can be had. One subscription's summary is the
+    /// same arithmetic over its recommendations only.
     /// </summary>
-    public async Task<SavingsSummary> SummaryAsync(CancellationToken ct)
+    public async Task<SavingsSummary> SummaryAsync(string? subscriptionId, CancellationToken ct)
     {
         await EnsureCurrentAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var all = await db.Recommendations.AsNoTracking().ToListAsync(ct);
+        var rows = db.Recommendations.AsNoTracking();
+        if (subscriptionId is not null) rows = rows.Where(r => r.SubscriptionId == subscriptionId);
+        var all = await rows.ToListAsync(ct);
         var o = options.Value;
 
         var open = all.Where(r => r.IsActive && r.Status == RecommendationStatus.Open).ToList();

@@ -122,11 +122,13 @@ public sealed partial class RecommendationService(
         await RecommendationCsv.WriteAsync(Sort(Filter(db.Recommendations.AsNoTracking(), query), query).AsAsyncEnumerable(), writer, ct);
     }
 
-    public async Task<IReadOnlyList<Recommendation>> TopAsync(int count, CancellationToken ct)
+    public async Task<IReadOnlyList<Recommendation>> TopAsync(int count, string? subscriptionId, CancellationToken ct)
     {
         await EnsureCurrentAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Recommendations.AsNoTracking()
+        var rows = db.Recommendations.AsNoTracking();
+        if (subscriptionId is not null) rows = rows.Where(r => r.SubscriptionId == subscriptionId);
+        return await rows
             .Where(r => r.IsActive && r.Status == RecommendationStatus.Open && r.Category != RecommendationCategory.Performance)
             .OrderByDescending(r => r.MonthlySavings).ThenBy(r => r.Id)
             .Take(Math.Clamp(count, 1, 50)).ToListAsync(ct);

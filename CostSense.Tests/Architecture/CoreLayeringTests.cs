@@ -26,6 +26,7 @@ public sealed class CoreLayeringTests
         "Recommendations",  // the rules (Compute, Storage), the engine and the service
         "Conversations",    // the assistant's stored chats
         "Operations",       // what an operator sees about the store
+        "Reports",          // the executive summary: the screen's figures laid out as a PDF, and its e-mail delivery
         "Imports",          // cost files: containers, manifests, CSV and Parquet, format detection, rows mapped into CostRecord
         "Sources.Demo",     // the demo tenant: writes costs and inventory
         "Assistant",        // the cost assistant and its tools: reads everything below

@@ -101,16 +101,19 @@ public sealed class FakeRecommendationService : IRecommendationService
         foreach (var r in Filter(query)) await writer.WriteLineAsync($"{r.ResourceName},{r.MonthlySavings:0.##}");
     }
 
-    public Task<SavingsSummary> SummaryAsync(CancellationToken ct)
+    public List<string?> SummaryScopes { get; } = [];
+
+    public Task<SavingsSummary> SummaryAsync(string? subscriptionId, CancellationToken ct)
     {
+        SummaryScopes.Add(subscriptionId);
         Fail();
         return Task.FromResult(Summary);
     }
 
-    public Task<IReadOnlyList<Recommendation>> TopAsync(int count, CancellationToken ct)
+    public Task<IReadOnlyList<Recommendation>> TopAsync(int count, string? subscriptionId, CancellationToken ct)
     {
         Fail();
-        return Task.FromResult<IReadOnlyList<Recommendation>>(Items.Where(r => r.Status == RecommendationStatus.Open).OrderByDescending(r => r.MonthlySavings).Take(count).ToList());
+        return Task.FromResult<IReadOnlyList<Recommendation>>(Items.Where(r => r.Status == RecommendationStatus.Open && (subscriptionId is null || r.SubscriptionId == subscriptionId)).OrderByDescending(r => r.MonthlySavings).Take(count).ToList());
     }
 
     public Task<int> ChangeStatusAsync(Actor actor, IReadOnlyCollection<string> ids, StatusChange change, CancellationToken ct)

@@ -19,7 +19,11 @@ public static class Snapshots
         var previous = filter.IsSingleMonth
             ? Days(new DateOnly(filter.To.Year, filter.To.Month, 1).AddMonths(-1), new DateOnly(filter.To.Year, filter.To.Month, 1).AddDays(-1), 90m)
             : [];
+        var (prevFrom, prevTo) = CostAnalytics.PreviousPeriod(filter.From, filter.To);
+        var before = Days(prevFrom, prevTo, 80m);
         return new DashboardSnapshot(filter, "USD", HasData: true, RangeTotal: daily.Sum(d => d.Cost), Kpis(),
+            new PeriodComparison(prevFrom, prevTo, before.Sum(d => d.Cost),
+                Math.Round((daily.Sum(d => d.Cost) - before.Sum(d => d.Cost)) / before.Sum(d => d.Cost) * 100m, 2), before),
             new CostTrend(TrendDirection.Increasing, 1.5m, 4.2m), daily, previous,
             TopServices: [new("vm", "Virtual Machines", 900m, 60m), new("st", "Storage Accounts", 600m, 40m)],
             ByResourceGroup: [new("rg-prod", "rg-prod", 1500m, 100m)],

@@ -7,6 +7,7 @@ using CostSense.Web.Account.Entra;
 using CostSense.Web.Components;
 using CostSense.Web.Health;
 using CostSense.Web.Recommendations;
+using CostSense.Web.Reports;
 using CostSense.Web.Security;
 using CostSense.Web.Startup;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -92,6 +93,7 @@ public static class WebRegistration
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapRecommendationExport();
+        app.MapSummaryPdf();
         return app;
     }
 

@@ -49,7 +49,12 @@ public sealed record SavingsSummary(
     double? RoiPercent,
     /// <summary>Implementation cost ÷ monthly savings; null without savings.</summary>
     double? PaybackMonths,
-    IReadOnlyList<PlanStep> Plan);
+    IReadOnlyList<PlanStep> Plan)
+{
+    /// <summary>Nothing to save: the view of another cloud than Azure, which the recommendations do not cover.</summary>
+    public static SavingsSummary None(string currency, decimal hourlyRate) =>
+        new(currency, 0m, 0m, [], 0, 0m, 0m, 0m, 0, hourlyRate, 0m, null, null, []);
+}
 
 /// <summary>What a recomputation did: how many are active, how many were added and retired, and how long it took.</summary>
 public sealed record RecomputeResult(int Active, int Added, int Retired, TimeSpan Elapsed);

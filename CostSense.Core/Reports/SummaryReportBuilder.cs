@@ -15,21 +15,30 @@ public sealed class SummaryReportBuilder(IDashboardService dashboard, IRecommend
     /// <summary>How many recommendations the summary lists.</summary>
     public const int TopRecommendations = 10;
 
-    /// <exception cref="SummaryRequestException">The subscription is not one the store has cost for.</exception>
+    /// <exception cref="SummaryRequestException">The subscription or provider is not one the store has cost for.</exception>
     public async Task<SummaryReport> BuildAsync(SummaryRequest request, string generatedBy, CancellationToken ct)
     {
         var costs = await dashboard.GetAsync(request.Filter, ct);
+        if (request.ProviderName is { } name && !costs.Providers.Contains(name, StringComparer.Ordinal))
+            throw new SummaryRequestException($"There is no provider '{name}' in the cost data" +
+                (costs.Providers.Count == 0 ? "." : $"; it holds {string.Join(", ", costs.Providers)}."));
         var subscription = request.SubscriptionId is { } id ? costs.Subscriptions.FirstOrDefault(s => s.Id == id) : null;
         if (request.SubscriptionId is not null && subscription is null)
             throw new SummaryRequestException($"There is no subscription '{request.SubscriptionId}' in the cost data. Use the id the dashboard's subscription filter lists.");
 
+        // Recommendations are about Azure resources: another cloud's view has none, as on the dashboard.
         var savings = await recommendations.SummaryAsync(request.SubscriptionId, ct);
-        var top = await recommendations.TopAsync(TopRecommendations, request.SubscriptionId, ct);
+        IReadOnlyList<Data.Entities.Recommendation> top = [];
+        if (request.Filter.IncludesAzureInventory)
+            top = await recommendations.TopAsync(TopRecommendations, request.SubscriptionId, ct);
+        else
+            savings = SavingsSummary.None(savings.Currency, savings.HourlyRate);
         var dataThrough = await dashboard.LatestDataDateAsync(ct);
         var source = await DataSourceAsync(request, ct);
 
+        var subscriptions = subscription?.Name ?? $"All subscriptions ({costs.Subscriptions.Count})";
         var scope = new SummaryScope(
-            subscription?.Name ?? $"All subscriptions ({costs.Subscriptions.Count})",
+            request.ProviderName is { } provider ? $"{provider} · {subscriptions}" : subscriptions,
             subscription?.Id, source, dataThrough, costs.Currency, savings.Currency);
         return new SummaryReport(request, scope, costs, savings, top, time.GetUtcNow(), generatedBy);
     }
@@ -47,6 +56,7 @@ public sealed class SummaryReportBuilder(IDashboardService dashboard, IRecommend
         {
             var rows = db.CostRecords.Where(r => r.Source == source && r.ChargePeriodStart >= request.From && r.ChargePeriodStart <= request.To);
             if (request.SubscriptionId is { } sub) rows = rows.Where(r => r.SubAccountId == sub);
+            if (request.ProviderName is { } provider) rows = rows.Where(r => r.ProviderName == provider);
             if (await rows.AnyAsync(ct)) present.Add(source);
         }
         var kinds = present.Select(SourceKinds.Describe).Distinct().Order(StringComparer.Ordinal).ToList();

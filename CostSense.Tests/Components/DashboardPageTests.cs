@@ -154,23 +154,6 @@ public sealed class DashboardPageTests : ComponentTestBase
         cut.WaitForAssertion(() => Assert.Contains("database is locked", cut.Find("[data-testid='dashboard-error']").TextContent));
     }
 
-    private sealed class FakeDashboardService : IDashboardService
-    {
-        public DateOnly? Latest { get; set; }
-        public Exception? Failure { get; set; }
-        public string[] OtherCurrencies { get; set; } = [];
-        public string[] Providers { get; set; } = ["Microsoft"];
-        public List<CostFilter> Requests { get; } = [];
-
-        public Task<DashboardSnapshot> GetAsync(CostFilter filter, CancellationToken ct)
-        {
-            Requests.Add(filter);
-            return Failure is null ? Task.FromResult(Snapshots.For(filter, OtherCurrencies, Providers)) : Task.FromException<DashboardSnapshot>(Failure);
-        }
-
-        public Task<DateOnly?> LatestDataDateAsync(CancellationToken ct) => Task.FromResult(Latest);
-    }
-
     private sealed class FakeDemoTenantService : IDemoTenantService
     {
         public Task<DemoTenantSummary> GenerateAsync(CostSense.Core.Access.Actor actor, CancellationToken ct) => throw new NotSupportedException("Not used by these tests.");

@@ -1,4 +1,5 @@
 using Bunit;
+using CostSense.Core.Costs;
 using CostSense.Core.Recommendations;
 using CostSense.Web.Components.Pages.Savings;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,10 +9,13 @@ namespace CostSense.Tests.Components;
 public sealed class RecommendationsSavingsTests : ComponentTestBase
 {
     private readonly FakeRecommendationService _recs = new();
+    private readonly FakeDashboardService _dashboards = new() { Latest = new DateOnly(2026, 11, 20) };
 
     public RecommendationsSavingsTests()
     {
         Services.AddSingleton<IRecommendationService>(_recs);
+        Services.AddSingleton<IDashboardService>(_dashboards);
+        Services.AddSingleton(TimeProvider.System);
         OnLiveCircuit();
     }
 
@@ -63,5 +67,18 @@ public sealed class RecommendationsSavingsTests : ComponentTestBase
 
         cut.WaitForAssertion(() => Assert.Equal("n/a", Text(cut, "savings-roi")));
         Assert.Equal("n/a", Text(cut, "savings-payback"));
+    }
+
+    [Fact]
+    public void SavingsPage_OfOneSubscription_ReadsItsSummary_AndItsPdfSummaryCoversItsMonthToDate()
+    {
+        var nav = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        nav.NavigateTo("/savings?subscription=sub-1");
+
+        var cut = Render<SavingsPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("$1,234.50", Text(cut, "savings-open-monthly")));
+        Assert.Equal(["sub-1"], _recs.SummaryScopes);
+        Assert.Equal("/reports/summary.pdf?from=2026-11-01&to=2026-11-20&subscription=sub-1", cut.Find("[data-testid='pdf-summary']").GetAttribute("href"));
     }
 }

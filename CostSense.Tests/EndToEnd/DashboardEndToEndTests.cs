@@ -1,6 +1,8 @@
 using CostSense.Core.Costs;
 using CostSense.Core.Data;
 using CostSense.Core.Money;
+using CostSense.Core.Reports;
+using Microsoft.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,5 +58,31 @@ public sealed class DashboardEndToEndTests(WebAppFixture app) : IClassFixture<We
         var shown = await page.Locator("[data-testid=breakdown-row]").AllInnerTextsAsync();
         Assert.All(groups, g => Assert.Contains(shown, row => row.Contains(g, StringComparison.Ordinal)));
         Assert.DoesNotContain(shown, row => row.Contains("rg-prod-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PdfSummaryButton_WithASubscriptionChosen_DownloadsItsSummary_WithTheScreensFigures()
+    {
+        app.RequireBrowser();
+        var ct = TestContext.Current.CancellationToken;
+        var page = await app.NewPageAsync();
+        var dashboard = new DashboardPage(page, app.BaseAddress);
+        await dashboard.OpenAsync();
+        await dashboard.ChooseSubscriptionAsync("Contoso Production");
+        await Assertions.Expect(dashboard.SavingsKpi).ToBeVisibleAsync();
+        var screen = new[] { await dashboard.MonthToDateTextAsync(), await dashboard.RangeTotalTextAsync(), await dashboard.ForecastTextAsync(), (await dashboard.SavingsKpi.InnerTextAsync()).Trim() };
+
+        var (name, bytes) = await dashboard.DownloadPdfSummaryAsync(WebAppFixture.OutputPath("dashboard-summary.pdf"));
+
+        var services = app.Services;
+        var latest = (await services.GetRequiredService<IDashboardService>().LatestDataDateAsync(ct))!.Value;
+        var production = (await services.GetRequiredService<IDashboardService>().GetAsync(new CostFilter(latest, latest), ct))
+            .Subscriptions.Single(s => s.Name == "Contoso Production");
+        var request = new SummaryRequest(new DateOnly(latest.Year, latest.Month, 1), latest, production.Id);
+        Assert.Equal(SummaryDocuments.FileName(await services.GetRequiredService<SummaryReportBuilder>().BuildAsync(request, "x", ct)), name);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        var text = string.Join("\n", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        Assert.All(screen, figure => Assert.Contains(figure, text));
+        Assert.Contains("Contoso Production", text);
     }
 }

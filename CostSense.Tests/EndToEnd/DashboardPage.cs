@@ -46,5 +46,16 @@ public sealed class DashboardPage(IPage page, Uri baseAddress)
 
     public async Task<string> ForecastTextAsync() => (await page.Locator("[data-testid=kpi-forecast]").InnerTextAsync()).Trim();
 
+    /// <summary>The range's total on the chart card.</summary>
+    public async Task<string> RangeTotalTextAsync() => (await page.Locator("[data-testid=range-total]").InnerTextAsync()).Trim();
+
+    /// <summary>Clicks "PDF summary" and returns the file the browser downloaded, saved at <paramref name="path"/>.</summary>
+    public async Task<(string FileName, byte[] Bytes)> DownloadPdfSummaryAsync(string path)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=pdf-summary]").ClickAsync());
+        await download.SaveAsAsync(path);
+        return (download.SuggestedFilename, await File.ReadAllBytesAsync(path));
+    }
+
     public async Task ScreenshotAsync(string path) => await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
 }

@@ -1,6 +1,7 @@
 using CostSense.Core.Costs;
 using CostSense.Core.Data;
 using CostSense.Core.Money;
+using CostSense.Core.Recommendations;
 using CostSense.Core.Reports;
 using Microsoft.Playwright;
 using Microsoft.EntityFrameworkCore;
@@ -84,5 +85,37 @@ public sealed class DashboardEndToEndTests(WebAppFixture app) : IClassFixture<We
         var text = string.Join("\n", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
         Assert.All(screen, figure => Assert.Contains(figure, text));
         Assert.Contains("Contoso Production", text);
+    }
+
+    [Fact]
+    public async Task SavingsPage_ForOneSubscription_ShowsItsSavings_AndItsPdfSummaryCarriesThem()
+    {
+        app.RequireBrowser();
+        var ct = TestContext.Current.CancellationToken;
+        var services = app.Services;
+        var latest = (await services.GetRequiredService<IDashboardService>().LatestDataDateAsync(ct))!.Value;
+        var devTest = (await services.GetRequiredService<IDashboardService>().GetAsync(new CostFilter(latest, latest), ct))
+            .Subscriptions.Single(s => s.Name == "Contoso Dev/Test");
+        var expected = await services.GetRequiredService<IRecommendationService>().SummaryAsync(devTest.Id, ct);
+        var whole = await services.GetRequiredService<IRecommendationService>().SummaryAsync(ct);
+        Assert.NotEqual(whole.OpenMonthlySavings, expected.OpenMonthlySavings);
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/savings").ToString());
+        await page.WaitUntilLiveAsync();
+        await Assertions.Expect(page.Locator("[data-testid=savings-open-monthly]")).ToHaveTextAsync(MoneyFormat.Format(whole.OpenMonthlySavings, whole.Currency));
+
+        await page.Locator("[data-testid=savings-subscription]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText("Contoso Dev/Test", new() { Exact = true }).ClickAsync();
+
+        var monthly = MoneyFormat.Format(expected.OpenMonthlySavings, expected.Currency);
+        await Assertions.Expect(page.Locator("[data-testid=savings-open-monthly]")).ToHaveTextAsync(monthly);
+        Assert.EndsWith("/savings?subscription=" + Uri.EscapeDataString(devTest.Id), page.Url);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=pdf-summary]").ClickAsync());
+        var path = WebAppFixture.OutputPath("savings-summary.pdf");
+        await download.SaveAsAsync(path);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await File.ReadAllBytesAsync(path, ct));
+        var text = string.Join("\n", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        Assert.Contains(monthly, text);
+        Assert.Contains(MoneyFormat.Format(expected.OpenAnnualSavings, expected.Currency), text);
     }
 }

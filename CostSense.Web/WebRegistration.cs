@@ -191,6 +191,9 @@ public static class WebRegistration
         services.AddSingleton<ExportRunHistory>();
         services.AddSingleton<ExportContainerSchedule>();
         services.AddHostedService(sp => sp.GetRequiredService<ExportContainerSchedule>());
+
+        // --- Reports delivered by e-mail (issue 13): the worker that sends due report subscriptions, after StoreStartup.
+        services.AddHostedService(sp => sp.GetRequiredService<CostSense.Core.Reports.Delivery.ReportDeliveryWorker>());
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using CostSense.Core.Reports;
 using CostSense.Core.Reports.Delivery;
 using CostSense.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace CostSense.Tests.Reports.Delivery;
@@ -290,6 +291,59 @@ public abstract class ReportDeliveryTests
         Assert.All(log, d => Assert.True(d.Manual));
         var trail = await host.Get<CostSense.Core.Audit.AuditTrail>().ListAsync(Actor.System, new CostSense.Core.Audit.AuditQuery("report.send-now"), Ct);
         Assert.Single(trail);
+    }
+
+    [Fact]
+    public async Task TheWorker_SendsWhenTheClockReachesTheDueTime_AndRetriesARefusalAfterItsBackOff()
+    {
+        await using var smtp = await TestSmtpServer.StartAsync();
+        smtp.Refuse["fd@example.com"] = true;
+        await using var host = await CoreHost.StartAsync(Kind, Now, smtp.Settings,
+            services: s => s.AddHostedService(sp => sp.GetRequiredService<ReportDeliveryWorker>()));
+        var analyst = await host.AddPersonAsync("ann@costsense.test", AppRoles.Analyst);
+        var subscriptions = host.Get<ReportSubscriptions>();
+        await subscriptions.CreateAsync(analyst, new ReportSubscriptionDraft("Weekly", "cfo@example.com\nfd@example.com",
+            ReportFrequency.Weekly, null, ReportRange.LastWeek), Ct);
+
+        // Ticks (every PollSeconds = 60 on the fake clock) before the due time send nothing.
+        for (var i = 0; i < 3; i++) await TickAsync(host);
+        Assert.Empty(smtp.Received);
+
+        host.Time.SetUtcNow(WeeklyDue.AddSeconds(-30));
+        await WaitForAsync(host, () => smtp.Received.Count == 1 && smtp.Refused.Count == 1);
+        var failed = await WaitForLogAsync(host, subscriptions, analyst, d => d.Recipient == "fd@example.com" && d.Status == ReportDeliveryStatus.Failed);
+        Assert.StartsWith("550", failed.Error);
+
+        smtp.Refuse.Clear();
+        await WaitForAsync(host, () => smtp.To("fd@example.com").Count == 1);
+        var sent = await WaitForLogAsync(host, subscriptions, analyst, d => d.Recipient == "fd@example.com" && d.Status == ReportDeliveryStatus.Sent);
+        Assert.Equal(2, sent.Attempts);
+        for (var i = 0; i < 3; i++) await TickAsync(host);
+        Assert.Single(smtp.To("cfo@example.com"));
+        Assert.Single(smtp.To("fd@example.com"));
+    }
+
+    // One poll interval and a second on the fake clock, then a moment of real time for the worker's pass to run.
+    private static async Task TickAsync(CoreHost host)
+    {
+        host.Time.Advance(TimeSpan.FromSeconds(61));
+        await Task.Delay(150, Ct);
+    }
+
+    private static async Task WaitForAsync(CoreHost host, Func<bool> done)
+    {
+        for (var i = 0; i < 200 && !done(); i++) await TickAsync(host);
+        Assert.True(done());
+    }
+
+    private static async Task<ReportDelivery> WaitForLogAsync(CoreHost host, ReportSubscriptions subscriptions, Actor actor, Func<ReportDelivery, bool> match)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if ((await subscriptions.DeliveryLogAsync(actor, 50, Ct)).FirstOrDefault(match) is { } found) return found;
+            await Task.Delay(100, Ct);
+        }
+        throw new Xunit.Sdk.XunitException("The delivery log never showed the expected delivery.");
     }
 
     private static string PdfText(MimePart attachment)

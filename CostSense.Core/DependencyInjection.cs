@@ -17,6 +17,7 @@ using CostSense.Core.Operations;
 using CostSense.Core.Recommendations;
 using CostSense.Core.Recommendations.CostOnly;
 using CostSense.Core.Reports;
+using CostSense.Core.Reports.Delivery;
 using CostSense.Core.Reports.Pdf;
 using CostSense.Core.Sources.Demo;
 using Microsoft.EntityFrameworkCore;
@@ -107,6 +108,18 @@ public static class DependencyInjection
         services.AddSingleton<SummaryReportBuilder>();
         services.AddSingleton<SummaryPdfWriter>();
         services.AddSingleton<SummaryDocuments>();
+
+        // --- Reports delivered by e-mail (issue 13): SMTP settings (off without a host), the schedule's options, the MailKit
+        // transport, the sender that claims occurrences and deliveries in the store, and the subscriptions the page manages.
+        // The worker that ticks the sender is a hosted service registered by the web app (WebRegistration).
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+        services.AddOptions<ReportDeliveryOptions>().BindConfiguration(ReportDeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IMailTransport, MailKitTransport>();
+        services.AddSingleton<ReportDeliverySender>();
+        services.AddSingleton<ReportSubscriptions>();
+        services.AddSingleton<ReportDeliveryWorker>();
+        // --- end of reports delivered by e-mail.
 
         // Conversations, the operator's store overview and the demo tenant.
         services.AddSingleton<ConversationStore>();

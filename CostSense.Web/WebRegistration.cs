@@ -59,6 +59,9 @@ public static class WebRegistration
 
         AddAccounts(builder);
         AddExportContainer(builder);
+        // --- Reports delivered by e-mail (issue 13): the worker that sends due report subscriptions (Core registers it and
+        // its sender), a hosted service of the web app only, after StoreStartup; a tick before the schema is there logs and waits.
+        services.AddHostedService(sp => sp.GetRequiredService<CostSense.Core.Reports.Delivery.ReportDeliveryWorker>());
         AddEntraSignIn(builder);
         AddHealth(builder);
         builder.AddCostSenseHardening();

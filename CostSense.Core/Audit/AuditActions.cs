@@ -15,4 +15,8 @@ public static class AuditActions
     public const string UserPasswordChange = "user.password-change";
     public const string UserLockedOut = "user.locked-out";
     public const string UserExternalLink = "user.external-login";
+    public const string ReportSubscriptionCreate = "report.subscription-create";
+    public const string ReportSubscriptionEdit = "report.subscription-edit";
+    public const string ReportSubscriptionDelete = "report.subscription-delete";
+    public const string ReportSendNow = "report.send-now";
 }

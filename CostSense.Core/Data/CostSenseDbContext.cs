@@ -30,6 +30,8 @@ public abstract class CostSenseDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
     public DbSet<RecommendationEvent> RecommendationEvents => Set<RecommendationEvent>();
     public DbSet<RecommendationRun> RecommendationRuns => Set<RecommendationRun>();
+    public DbSet<ReportSubscription> ReportSubscriptions => Set<ReportSubscription>();
+    public DbSet<ReportDelivery> ReportDeliveries => Set<ReportDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {

@@ -22,6 +22,13 @@ public static class RecommendationWords
         _ => action.ToString(),
     };
 
+    /// <summary>"Access tier" for the one category whose name is two words; the others read as they are.</summary>
+    public static string Category(RecommendationCategory category) => category switch
+    {
+        RecommendationCategory.AccessTier => "Access tier",
+        _ => category.ToString(),
+    };
+
     /// <summary>"Resize → Standard_D2s_v5", as the savings page's plan writes it; the action alone when there is no target.</summary>
     public static string ActionAndTarget(Recommendation r) =>
         string.IsNullOrWhiteSpace(r.Target) ? Action(r.Action) : $"{Action(r.Action)} → {r.Target}";

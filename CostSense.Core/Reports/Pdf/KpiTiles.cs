@@ -13,7 +13,7 @@ internal static class KpiTiles
 {
     private const int Columns = 4;
     private const double Gap = 8;
-    private const double TileHeight = 58;
+    private const double TileHeight = 66;
 
     public static IReadOnlyList<SummaryKpi> Tiles(SummaryReport report)
     {
@@ -50,11 +50,16 @@ internal static class KpiTiles
             c.G.DrawRoundedRectangle(t.TileBrush, x, y, width, TileHeight, 6, 6);
             c.G.DrawRectangle(i < 3 ? t.PrimaryBrush : t.SecondaryBrush, x, y + 8, 2.5, TileHeight - 16);
             var inner = width - 18;
-            c.Text(c.Fit(tile.Label.ToUpperInvariant(), t.Label, inner), t.Label, t.MutedBrush, x + 10, y + 8);
+            var labelFont = c.Shrink(tile.Label.ToUpperInvariant(), t.Label.Size, 5.5, bold: true, inner);
+            c.Text(c.Fit(tile.Label.ToUpperInvariant(), labelFont, inner), labelFont, t.MutedBrush, x + 10, y + 9);
             var valueFont = c.Shrink(tile.Value, 13, 8, bold: true, inner);
-            c.Text(tile.Value, valueFont, ValueBrush(t, tile, i), x + 10, y + 20);
-            var noteFont = c.Shrink(tile.Note, 7, 6, bold: false, inner);
-            c.Text(c.Fit(tile.Note, noteFont, inner), noteFont, t.MutedBrush, x + 10, y + 40);
+            c.Text(tile.Value, valueFont, ValueBrush(t, tile, i), x + 10, y + 21);
+            var noteY = y + 41;
+            foreach (var line in c.Wrap(tile.Note, t.Tiny, inner, maxLines: 2))
+            {
+                c.Text(line, t.Tiny, t.MutedBrush, x + 10, noteY);
+                noteY += 8.5;
+            }
         }
         c.Y += rows * (TileHeight + Gap) + 6;
     }

@@ -79,6 +79,35 @@ internal sealed class PdfCanvas : IDisposable
         return low == 0 ? "…" : text[..low].TrimEnd() + "…";
     }
 
+    /// <summary>
+    /// The text broken at spaces into at most <paramref name="maxLines"/> lines of <paramref name="width"/>; the last line
+    /// is cut with an ellipsis if words are left over.
+    /// </summary>
+    public IReadOnlyList<string> Wrap(string text, XFont font, double width, int maxLines)
+    {
+        var lines = new List<string>();
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var line = "";
+        for (var i = 0; i < words.Length; i++)
+        {
+            var candidate = line.Length == 0 ? words[i] : line + " " + words[i];
+            if (line.Length == 0 || Measure(candidate, font) <= width)
+            {
+                line = candidate;
+                continue;
+            }
+            if (lines.Count == maxLines - 1)
+            {
+                lines.Add(Fit(string.Join(' ', [line, .. words[i..]]), font, width));
+                return lines;
+            }
+            lines.Add(line);
+            line = words[i];
+        }
+        if (line.Length > 0) lines.Add(Fit(line, font, width));
+        return lines;
+    }
+
     /// <summary>The largest size from <paramref name="size"/> down to <paramref name="minimum"/> at which the text fits, so a figure is never cut.</summary>
     public XFont Shrink(string text, double size, double minimum, bool bold, double width)
     {

@@ -15,7 +15,8 @@ internal static class PdfTable
     private const double RowHeight = 17;
     private const double Padding = 5;
 
-    public static void Draw(PdfCanvas c, IReadOnlyList<PdfColumn> columns, IReadOnlyList<string[]> rows)
+    /// <param name="firstColumnMuted">True when the first column is a row number, printed in grey.</param>
+    public static void Draw(PdfCanvas c, IReadOnlyList<PdfColumn> columns, IReadOnlyList<string[]> rows, bool firstColumnMuted = true)
     {
         var t = c.Theme;
         var total = columns.Sum(col => col.Weight);
@@ -34,8 +35,9 @@ internal static class PdfTable
             var x = c.Left;
             for (var i = 0; i < columns.Count; i++)
             {
-                var font = i == 0 ? t.Body : columns[i].AlignRight ? t.BodyBold : t.Body;
-                Cell(c, rows[r][i], font, i == 0 ? t.MutedBrush : t.InkBrush, x, widths[i], columns[i].AlignRight, c.Y + 4);
+                var muted = i == 0 && firstColumnMuted;
+                var font = columns[i].AlignRight && !muted ? t.BodyBold : t.Body;
+                Cell(c, rows[r][i], font, muted ? t.MutedBrush : t.InkBrush, x, widths[i], columns[i].AlignRight, c.Y + 4);
                 x += widths[i];
             }
             c.Y += RowHeight;
@@ -51,7 +53,8 @@ internal static class PdfTable
         var x = c.Left;
         for (var i = 0; i < columns.Count; i++)
         {
-            Cell(c, columns[i].Header.ToUpperInvariant(), t.Label, t.MutedBrush, x, widths[i], columns[i].AlignRight, c.Y + 6);
+            var header = columns[i].Header.ToUpperInvariant();
+            Cell(c, header, c.Shrink(header, t.Label.Size, 5.5, bold: true, widths[i] - 2 * Padding), t.MutedBrush, x, widths[i], columns[i].AlignRight, c.Y + 6);
             x += widths[i];
         }
         c.Y += HeaderHeight;

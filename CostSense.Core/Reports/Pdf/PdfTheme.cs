@@ -47,6 +47,7 @@ internal sealed class PdfTheme
     public XFont Small { get; } = Font(7.5);
     public XFont SmallBold { get; } = Font(7.5, bold: true);
     public XFont Label { get; } = Font(6.8, bold: true);
+    public XFont Tiny { get; } = Font(6.8);
 
     public static XFont Font(double size, bool bold = false) =>
         new(ReportFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);

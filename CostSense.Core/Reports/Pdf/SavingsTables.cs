@@ -1,4 +1,5 @@
 using System.Globalization;
+using CostSense.Core.Data.Entities;
 using CostSense.Core.Money;
 
 namespace CostSense.Core.Reports.Pdf;
@@ -29,13 +30,13 @@ internal static class SavingsTables
         }
         PdfTable.Draw(c,
         [
-            new("#", 0.35), new("Resource", 2.9), new("Action", 3.4), new("Savings / month", 1.55, AlignRight: true),
-            new("Annual", 1.5, AlignRight: true), new("Confidence", 1.15, AlignRight: true),
+            new("#", 0.45), new("Resource", 2.7), new("Action", 4.3), new("Savings / month", 1.75, AlignRight: true),
+            new("Confidence", 1.4, AlignRight: true),
         ],
         top.Select((r, i) => new[]
         {
             (i + 1).ToString(CultureInfo.InvariantCulture), r.ResourceName, RecommendationWords.ActionAndTarget(r),
-            MoneyFormat.Format(r.MonthlySavings, currency), MoneyFormat.Format(r.AnnualSavings, currency), Confidence(r.Confidence),
+            MoneyFormat.Format(r.MonthlySavings, currency), Confidence(r.Confidence),
         }).ToList());
     }
 
@@ -53,8 +54,8 @@ internal static class SavingsTables
         }
         PdfTable.Draw(c,
         [
-            new("#", 0.35), new("Resource", 2.9), new("Action", 3.4), new("Savings / month", 1.55, AlignRight: true),
-            new("Effort", 0.95, AlignRight: true), new("Per hour", 1.7, AlignRight: true),
+            new("#", 0.45), new("Resource", 2.7), new("Action", 3.4), new("Savings / month", 1.75, AlignRight: true),
+            new("Effort", 1.0, AlignRight: true), new("Per hour", 1.3, AlignRight: true),
         ],
         steps.Select(s => new[]
         {
@@ -63,6 +64,36 @@ internal static class SavingsTables
             s.Recommendation.EffortHours.ToString("0.#", CultureInfo.InvariantCulture) + " h",
             MoneyFormat.Format(s.SavingsPerEffortHour, currency),
         }).ToList());
+    }
+
+    /// <summary>Open potential by category, as the savings page's card: Performance is a cost, not a saving, and is left out.</summary>
+    public static void Categories(PdfCanvas c, SummaryReport report)
+    {
+        var currency = report.Savings.Currency;
+        var rows = report.Savings.ByCategory.Where(x => x.Category != RecommendationCategory.Performance).OrderByDescending(x => x.MonthlySavings).ToList();
+        c.Ensure(SectionTitle.Height + 60);
+        SectionTitle.Draw(c, "Open potential by category", $"{MoneyFormat.Format(report.Savings.OpenAnnualSavings, currency)} a year if every open recommendation is carried out");
+        if (rows.Count == 0)
+        {
+            Nothing(c, "No open savings.");
+            return;
+        }
+        PdfTable.Draw(c,
+        [
+            new("Category", 3.15), new("Open", 1.2, AlignRight: true), new("Effort", 1.3, AlignRight: true),
+            new("Savings / month", 2.0, AlignRight: true), new("Savings / year", 2.0, AlignRight: true),
+        ],
+        rows.Select(x => new[]
+        {
+            RecommendationWords.Category(x.Category), x.Count.ToString("N0", CultureInfo.InvariantCulture),
+            x.EffortHours.ToString("0.#", CultureInfo.InvariantCulture) + " h",
+            MoneyFormat.Format(x.MonthlySavings, currency), MoneyFormat.Format(x.AnnualSavings, currency),
+        }).ToList(), firstColumnMuted: false);
+        // The categories add up every alternative (a VM can be reserved or shut down); the open potential above counts
+        // only the best one per resource, as the savings page does. Said here so the two totals do not look like an error.
+        c.Text("A resource with several alternatives counts in each of their categories; the open potential counts its best one only.",
+            c.Theme.Small, c.Theme.MutedBrush, c.Left, c.Y - 6);
+        c.Y += 10;
     }
 
     private static void Nothing(PdfCanvas c, string text)

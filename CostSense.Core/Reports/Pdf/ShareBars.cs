@@ -13,7 +13,7 @@ internal static class ShareBars
 {
     public const int Take = 5;
     private const double Gap = 18;
-    private const double RowHeight = 25;
+    private const double RowHeight = 27;
     /// <summary>Room for "100.0%" right of the cost.</summary>
     private const double ShareColumn = 40;
 

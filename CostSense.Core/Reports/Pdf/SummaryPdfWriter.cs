@@ -5,7 +5,7 @@ namespace CostSense.Core.Reports.Pdf;
 /// <summary>
 /// Lays out a <see cref="SummaryReport"/> as an A4 portrait PDF drawn with PDFsharp, vectors and the embedded DejaVu Sans
 /// only. Page one is the costs (header and scope, headline figures, the daily trend against the previous period, where
-/// the cost goes); page two the savings (top recommendations, the plan's first steps). A scope without cost gets one
+/// the cost goes); page two the savings (top recommendations, the plan's first steps, open potential by category). A scope without cost gets one
 /// page that says so. Every figure is the report's, formatted as the screen formats it; the writer computes none.
 /// </summary>
 public sealed class SummaryPdfWriter
@@ -34,6 +34,7 @@ public sealed class SummaryPdfWriter
                 canvas.NewPage();
                 SavingsTables.Recommendations(canvas, report);
                 SavingsTables.Plan(canvas, report);
+                SavingsTables.Categories(canvas, report);
             }
             else
             {

@@ -12,7 +12,7 @@ namespace CostSense.Core.Reports.Pdf;
 /// </summary>
 internal static class TrendChart
 {
-    private const double Height = 190;
+    private const double Height = 228;
     private const double AxisWidth = 46;
     private const double LegendHeight = 16;
     private const double DateLabelHeight = 14;

@@ -40,14 +40,15 @@ internal static class PageFrame
             ["DATA SOURCE", scope.DataSource],
             ["CURRENCY", scope.Currency == scope.SavingsCurrency ? scope.Currency : $"{scope.Currency} (savings {scope.SavingsCurrency})"],
         ];
-        double[] widths = [0.34, 0.26, 0.24, 0.16];
+        double[] widths = [0.31, 0.30, 0.25, 0.14];
         var x = c.Left;
         var top = BandHeight + 12;
         for (var i = 0; i < fields.Length; i++)
         {
             var w = widths[i] * c.ContentWidth;
             c.Text(fields[i][0], t.Label, t.MutedBrush, x, top);
-            c.Text(c.Fit(fields[i][1], t.BodyBold, w - 10), t.BodyBold, t.InkBrush, x, top + 10);
+            var font = c.Shrink(fields[i][1], t.BodyBold.Size, 7, bold: true, w - 10);
+            c.Text(c.Fit(fields[i][1], font, w - 10), font, t.InkBrush, x, top + 10);
             x += w;
         }
         c.G.DrawLine(c.Theme.RulePen, c.Left, top + 28, c.Right, top + 28);

@@ -53,7 +53,10 @@ internal static class TrendChart
         {
             var x = X(index);
             c.G.DrawLine(new XPen(PdfTheme.Muted, 0.6), x, plot.Bottom, x, plot.Bottom + 3);
-            c.Text(label, t.Small, t.MutedBrush, x, plot.Bottom + 5, XStringFormats.TopCenter);
+            // Centred under its tick, but held inside the plot's width at either end.
+            var half = c.Measure(label, t.Small) / 2;
+            var centre = Math.Clamp(x, plot.Left - AxisWidth + half, c.Right - half);
+            c.Text(label, t.Small, t.MutedBrush, centre, plot.Bottom + 5, XStringFormats.TopCenter);
         }
 
         var thin = days > LongRangeDays;
@@ -110,10 +113,12 @@ internal static class TrendChart
         var t = c.Theme;
         var y = c.Y + 2;
         var costs = report.Costs;
+        // The periods, not their totals: those are the tiles' (cost for the period, and the change's note), and a year's
+        // dates with two totals would not fit on one line.
         string[] labels =
         [
-            $"This period, {SummaryFigures.Period(report.Request.From, report.Request.To)}: {MoneyFormat.Format(costs.RangeTotal, costs.Currency)}",
-            $"Previous period, {SummaryFigures.Period(costs.Previous.From, costs.Previous.To)}: {MoneyFormat.Format(costs.Previous.Total, costs.Currency)}",
+            $"This period, {SummaryFigures.Period(report.Request.From, report.Request.To)}",
+            $"Previous period, {SummaryFigures.Period(costs.Previous.From, costs.Previous.To)}",
         ];
         c.G.DrawLine(new XPen(PdfTheme.Primary, 1.8), x, y + 5, x + 16, y + 5);
         c.Text(labels[0], t.Small, t.InkBrush, x + 21, y);

@@ -55,6 +55,7 @@ public sealed partial class SummaryPdfTests(ReportsDemoStore store) : IClassFixt
         var through = await store.Host.Get<IDashboardService>().LatestDataDateAsync(Ct);
         Assert.Contains($"Data through {SummaryFigures.Day(through!.Value)}", pdf.Text);
         AssertOnlyTheEmbeddedFont(pdf);
+        SummaryPdfLayoutTests.AssertInsideTheFrame(pdf);
     }
 
     private async Task AssertPrintsTheScreensFiguresAsync(SummaryRequest request)
@@ -74,6 +75,7 @@ public sealed partial class SummaryPdfTests(ReportsDemoStore store) : IClassFixt
 
         Assert.InRange(pdf.PageTexts.Count, 2, 4);
         AssertOnlyTheEmbeddedFont(pdf);
+        SummaryPdfLayoutTests.AssertInsideTheFrame(pdf);
         Assert.Equal("CostSense", pdf.Author);
         Assert.Contains(rendered.Report.Scope.Subscriptions, pdf.Subject);
 

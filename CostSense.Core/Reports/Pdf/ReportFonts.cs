@@ -42,8 +42,8 @@ public sealed class ReportFonts : IFontResolver
         // Italic is simulated (PDFsharp slants the regular face): the layout uses none, but a stray request must not fail.
         new(bold ? Bold : Regular, false, italic);
 
-    // Read from the assembly once per face: PDFsharp asks again for each new document's font cache miss, and a report
-    // should not copy 700 KB of font each time. The resolver is the one instance PDFsharp holds, so these live as long.
+    // Read from the assembly once per face, whenever PDFsharp asks: no report copies 700 KB of font out of the assembly
+    // again. The resolver is the one instance PDFsharp holds, so the bytes live as long as the process, as the fonts do.
     private readonly Lazy<byte[]> _regular = new(() => Load(Regular));
     private readonly Lazy<byte[]> _bold = new(() => Load(Bold));
 

@@ -139,6 +139,8 @@ public sealed partial class SummaryPdfTests(ReportsDemoStore store) : IClassFixt
         var fonts = pdf.PageLetters.SelectMany(p => p).Select(l => l.FontName).Distinct().ToList();
         Assert.NotEmpty(fonts);
         Assert.All(fonts, f => Assert.Matches(SubsetOfDejaVu(), f));
+        // Each font the text uses is in the file: one TrueType program per subset, none the reader must find elsewhere.
+        Assert.Equal(fonts.Count, pdf.EmbeddedFontPrograms);
     }
 
     // A subset's name is six capital letters and a plus before the font's own ("ABCDEF+DejaVu Sans,Bold").

@@ -64,9 +64,10 @@ internal static class KpiTiles
         c.Y += rows * (TileHeight + Gap) + 6;
     }
 
-    // The change against the previous period reads as the dashboard's: up in red, down in the secondary colour.
+    // The change against the previous period is coloured as the dashboard's card colours it (more spend is the bad
+    // direction: error red up, success green down), in darker shades that print.
     private static XBrush ValueBrush(PdfTheme t, SummaryKpi tile, int index) =>
         index == 1 && tile.Value.StartsWith('+') ? t.IncreaseBrush
-        : index == 1 && tile.Value.StartsWith('-') ? t.SecondaryBrush
+        : index == 1 && tile.Value.StartsWith('-') ? t.DecreaseBrush
         : t.InkBrush;
 }

@@ -20,6 +20,7 @@ internal sealed class PdfTheme
     public static readonly XColor Zebra = XColor.FromArgb(0xf7, 0xf9, 0xfb);
     public static readonly XColor Track = XColor.FromArgb(0xe8, 0xee, 0xf4);
     public static readonly XColor Increase = XColor.FromArgb(0xc6, 0x28, 0x28);
+    public static readonly XColor Decrease = XColor.FromArgb(0x2e, 0x7d, 0x32);
     public static readonly XColor OnDark = XColor.FromArgb(0xd6, 0xe4, 0xf2);
     /// <summary>The trend's area under the current period: the primary colour, faint (solid, so no transparency group is needed).</summary>
     public static readonly XColor PrimaryWash = XColor.FromArgb(0xe4, 0xee, 0xf8);
@@ -34,6 +35,7 @@ internal sealed class PdfTheme
     public XSolidBrush TrackBrush { get; } = new(Track);
     public XSolidBrush ComparisonBrush { get; } = new(Comparison);
     public XSolidBrush IncreaseBrush { get; } = new(Increase);
+    public XSolidBrush DecreaseBrush { get; } = new(Decrease);
     public XSolidBrush OnDarkBrush { get; } = new(OnDark);
     public XSolidBrush WhiteBrush { get; } = new(XColors.White);
     public XSolidBrush PrimaryWashBrush { get; } = new(PrimaryWash);

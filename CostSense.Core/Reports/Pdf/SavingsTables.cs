@@ -21,7 +21,7 @@ internal static class SavingsTables
         var currency = report.Savings.Currency;
         var top = report.TopRecommendations;
         c.Ensure(SectionTitle.Height + 60);
-        SectionTitle.Draw(c, $"Top {SummaryReportBuilder.TopRecommendations} recommendations",
+        SectionTitle.Draw(c, top.Count == SummaryReportBuilder.TopRecommendations ? $"Top {top.Count} recommendations" : "Top recommendations",
             $"Open, by monthly savings · {MoneyFormat.Format(report.Savings.OpenMonthlySavings, currency)} a month open in all");
         if (top.Count == 0)
         {

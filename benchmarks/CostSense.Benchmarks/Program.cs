@@ -4,6 +4,7 @@
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --assistant 300: see AssistantBenchmark.
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --sign-in 40: see SignInBenchmark.
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --import 2000000 --postgres "...": see ImportBenchmark.
+//   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --report 7: see ReportBenchmark.
 // For each demo tenant size it seeds a fresh store, then times the dashboard query uncached (cache off)
 // and cached, and prints one row of figures. The dashboard reads rollups, so its time should stay flat
 // while raw rows grow.
@@ -27,6 +28,12 @@ if (Arg("--assistant") is { } tenant)
 if (Arg("--import") is { } importRows)
 {
     await ImportBenchmark.RunAsync(int.Parse(importRows), Arg("--postgres"));
+    return;
+}
+
+if (Arg("--report") is { } reportRuns)
+{
+    await ReportBenchmark.RunAsync(int.Parse(reportRuns), Arg("--postgres"));
     return;
 }
 

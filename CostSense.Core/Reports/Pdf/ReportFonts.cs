@@ -42,9 +42,15 @@ public sealed class ReportFonts : IFontResolver
         // Italic is simulated (PDFsharp slants the regular face): the layout uses none, but a stray request must not fail.
         new(bold ? Bold : Regular, false, italic);
 
-    public byte[] GetFont(string faceName)
+    // Read from the assembly once per face, whenever PDFsharp asks: no report copies 700 KB of font out of the assembly
+    // again. The resolver is the one instance PDFsharp holds, so the bytes live as long as the process, as the fonts do.
+    private readonly Lazy<byte[]> _regular = new(() => Load(Regular));
+    private readonly Lazy<byte[]> _bold = new(() => Load(Bold));
+
+    public byte[] GetFont(string faceName) => faceName == Bold ? _bold.Value : _regular.Value;
+
+    private static byte[] Load(string name)
     {
-        var name = faceName == Bold ? Bold : Regular;
         using var stream = typeof(ReportFonts).Assembly.GetManifestResourceStream($"CostSense.Core.Reports.Fonts.{name}.ttf")
             ?? throw new InvalidOperationException($"The embedded font {name}.ttf is missing from the assembly.");
         using var copy = new MemoryStream();

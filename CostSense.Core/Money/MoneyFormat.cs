@@ -22,7 +22,7 @@ public static class MoneyFormat
         return (amount < 0 && number.Any(c => c is >= '1' and <= '9') ? "-" : "") + symbol + number;
     }
 
-    /// <summary>Compact form for axes and tight cards: "$12.3K", "$1.25M".</summary>
+    /// <summary>Compact form for axes and tight cards: "$12.3K", "$1.25M"; whole amounts without cents ("$500", "$0"), so an axis reads evenly.</summary>
     public static string Compact(decimal amount, string currency)
     {
         var abs = Math.Abs(amount);
@@ -30,7 +30,7 @@ public static class MoneyFormat
         {
             >= 1_000_000m => Format(amount / 1_000_000m, currency) + "M",
             >= 10_000m => Format(amount / 1_000m, currency, 1) + "K",
-            _ => Format(amount, currency, abs >= 1_000m ? 0 : 2),
+            _ => Format(amount, currency, abs >= 1_000m || amount == decimal.Truncate(amount) ? 0 : 2),
         };
     }
 

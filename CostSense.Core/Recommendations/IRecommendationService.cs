@@ -25,7 +25,7 @@ public interface IRecommendationService
     /// <summary>The savings of one subscription's recommendations, or of all when <paramref name="subscriptionId"/> is null.</summary>
     Task<SavingsSummary> SummaryAsync(string? subscriptionId, CancellationToken ct);
 
-    /// <summary>The open recommendations with the largest monthly savings (the dashboard's top five).</summary>
+    /// <summary>The open recommendations with the largest monthly savings, one per resource (the dashboard's top five).</summary>
     Task<IReadOnlyList<Recommendation>> TopAsync(int count, CancellationToken ct) => TopAsync(count, null, ct);
 
     /// <summary>The top <paramref name="count"/> of one subscription, or of all when <paramref name="subscriptionId"/> is null.</summary>

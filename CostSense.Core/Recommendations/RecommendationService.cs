@@ -122,16 +122,31 @@ public sealed partial class RecommendationService(
         await RecommendationCsv.WriteAsync(Sort(Filter(db.Recommendations.AsNoTracking(), query), query).AsAsyncEnumerable(), writer, ct);
     }
 
+    /// <summary>
+    /// One per resource, its largest saving, as the headline potential counts them: a VM that could be reserved for one
+    /// year or for three is one opportunity, not two lines of the top list.
+    /// </summary>
     public async Task<IReadOnlyList<Recommendation>> TopAsync(int count, string? subscriptionId, CancellationToken ct)
     {
+        count = Math.Clamp(count, 1, 50);
         await EnsureCurrentAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = db.Recommendations.AsNoTracking();
         if (subscriptionId is not null) rows = rows.Where(r => r.SubscriptionId == subscriptionId);
-        return await rows
+        var ordered = rows
             .Where(r => r.IsActive && r.Status == RecommendationStatus.Open && r.Category != RecommendationCategory.Performance)
             .OrderByDescending(r => r.MonthlySavings).ThenBy(r => r.Id)
-            .Take(Math.Clamp(count, 1, 50)).ToListAsync(ct);
+            .AsAsyncEnumerable();
+        var top = new List<Recommendation>(count);
+        var resources = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Streamed in savings order and stopped as soon as enough resources are found: rarely more than a few rows past count.
+        await foreach (var r in ordered.WithCancellation(ct))
+        {
+            if (!resources.Add(r.ResourceId)) continue;
+            top.Add(r);
+            if (top.Count == count) break;
+        }
+        return top;
     }
 
     public async Task<int> ChangeStatusAsync(Actor actor, IReadOnlyCollection<string> ids, StatusChange change, CancellationToken ct)

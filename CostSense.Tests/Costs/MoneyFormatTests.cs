@@ -25,6 +25,8 @@ public class MoneyFormatTests
     [InlineData(23_790.82, "$23.8K")]
     [InlineData(1_234.5, "$1,235")]
     [InlineData(12.3, "$12.30")]
+    [InlineData(500, "$500")]
+    [InlineData(0, "$0")]
     public void Compact_ShortensLargeAmounts(double amount, string expected) =>
         Assert.Equal(expected, MoneyFormat.Compact((decimal)amount, "USD"));
 

@@ -31,6 +31,14 @@ public sealed class SummaryReportBuilderTests(ReportsDemoStore store) : IClassFi
         Assert.Equal(savings.OpenMonthlySavings, report.Savings.OpenMonthlySavings);
         Assert.Equal(savings.RealizedMonthlySavings, report.Savings.RealizedMonthlySavings);
         Assert.Equal((await store.Host.Get<IRecommendationService>().TopAsync(10, Ct)).Select(r => r.Id), report.TopRecommendations.Select(r => r.Id));
+        // Ten resources, each with its largest saving: alternatives for one VM are one opportunity.
+        Assert.Equal(10, report.TopRecommendations.Select(r => r.ResourceId).Distinct().Count());
+        var open = (await store.Host.Get<IRecommendationService>().QueryAsync(new RecommendationQuery(RecommendationKind.Compute, Status: RecommendationStatus.Open, Take: 10_000), Ct)).Items
+            .Concat((await store.Host.Get<IRecommendationService>().QueryAsync(new RecommendationQuery(RecommendationKind.Storage, Status: RecommendationStatus.Open, Take: 10_000), Ct)).Items)
+            .Where(r => r.Category != RecommendationCategory.Performance).ToList();
+        Assert.All(report.TopRecommendations, r => Assert.Equal(open.Where(o => o.ResourceId == r.ResourceId).Max(o => o.MonthlySavings), r.MonthlySavings));
+        var smallestListed = report.TopRecommendations.Min(r => r.MonthlySavings);
+        Assert.All(open.Where(o => report.TopRecommendations.All(r => r.ResourceId != o.ResourceId)), o => Assert.True(o.MonthlySavings <= smallestListed));
         Assert.Equal($"All subscriptions ({screen.Subscriptions.Count})", report.Scope.Subscriptions);
         Assert.Equal("Demo tenant", report.Scope.DataSource);
         Assert.Equal(asOf, report.Scope.DataThrough);

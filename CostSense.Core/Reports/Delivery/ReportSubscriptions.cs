@@ -22,7 +22,12 @@ public sealed class ReportSubscriptions(IDbContextFactory<CostSenseDbContext> db
     public string? EmailOffReason => smtp.Value.OffReason;
 
     /// <summary>The SMTP server in words, without the password ("smtp.example.com:587 (StartTls) as reports, from ...").</summary>
-    public string? SmtpSummary => smtp.Value.IsConfigured ? smtp.Value.ToString() : null;
+    /// <summary>
+    /// Which server e-mail goes through, for those who configure it (ManageSettings); others learn only that it is on:
+    /// hosts and accounts map the deployment. Null while e-mail is off.
+    /// </summary>
+    public string? SmtpSummary(Actor actor) => !smtp.Value.IsConfigured ? null
+        : actor.Can(Permission.ManageSettings) ? smtp.Value.ToString() : "the SMTP server an Admin configured";
 
     public int SendHourUtc => options.Value.SendHourUtc;
 

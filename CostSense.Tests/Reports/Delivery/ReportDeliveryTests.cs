@@ -219,6 +219,10 @@ public abstract class ReportDeliveryTests
         await Assert.ThrowsAsync<AccessDeniedException>(() => subscriptions.DeleteAsync(viewer, created.Id, Ct));
         Assert.Equal(created.Id, Assert.Single(await subscriptions.ListAsync(viewer, Ct)).Id);
         Assert.Empty(smtp.Received);
+        // Where mail goes maps the deployment: shown to those who configure it only.
+        Assert.DoesNotContain("127.0.0.1", subscriptions.SmtpSummary(viewer));
+        Assert.DoesNotContain("127.0.0.1", subscriptions.SmtpSummary(analyst));
+        Assert.Contains("127.0.0.1", subscriptions.SmtpSummary(Actor.System));
 
         // An Analyst demoted to Viewer in the store is refused on the next change, whatever the circuit still holds.
         await host.SetRoleInStoreAsync(analyst, AppRoles.Viewer);

@@ -1,5 +1,5 @@
 using CostSense.Core.Costs;
-using CostSense.Tests.Reports;
+using CostSense.Tests.Infrastructure;
 
 namespace CostSense.Tests.Costs;
 
@@ -7,7 +7,7 @@ namespace CostSense.Tests.Costs;
 /// The range against the period before it, which the dashboard's chart card and the PDF summary both show: a month's
 /// days against the same days of the month before, any other range against as many days just before it.
 /// </summary>
-public sealed class PeriodComparisonTests(ReportsDemoStore store) : IClassFixture<ReportsDemoStore>
+public sealed class PeriodComparisonTests(DemoTenantStore store) : IClassFixture<DemoTenantStore>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

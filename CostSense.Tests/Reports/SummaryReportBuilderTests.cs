@@ -2,6 +2,7 @@ using CostSense.Core.Costs;
 using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
 using CostSense.Core.Reports;
+using CostSense.Tests.Infrastructure;
 
 namespace CostSense.Tests.Reports;
 
@@ -9,7 +10,7 @@ namespace CostSense.Tests.Reports;
 /// The summary is filled by the screen's services for the same scope: its cost figures are the dashboard's snapshot
 /// for that filter, its savings the savings page's arithmetic over that subscription's recommendations only.
 /// </summary>
-public sealed class SummaryReportBuilderTests(ReportsDemoStore store) : IClassFixture<ReportsDemoStore>
+public sealed class SummaryReportBuilderTests(DemoTenantStore store) : IClassFixture<DemoTenantStore>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -43,7 +44,7 @@ public sealed class SummaryReportBuilderTests(ReportsDemoStore store) : IClassFi
         Assert.Equal("Demo tenant", report.Scope.DataSource);
         Assert.Equal(asOf, report.Scope.DataThrough);
         Assert.Equal("Ann Analyst", report.GeneratedBy);
-        Assert.Equal(ReportsDemoStore.Now, report.GeneratedAt);
+        Assert.Equal(DemoTenantStore.Now, report.GeneratedAt);
     }
 
     [Fact]

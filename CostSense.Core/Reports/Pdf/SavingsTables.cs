@@ -1,6 +1,7 @@
 using System.Globalization;
 using CostSense.Core.Data.Entities;
 using CostSense.Core.Money;
+using CostSense.Core.Recommendations;
 
 namespace CostSense.Core.Reports.Pdf;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CostSense.Core.Costs;
 using CostSense.Core.Reports;
 using CostSense.Tests.EndToEnd;
+using CostSense.Tests.Infrastructure;
 
 namespace CostSense.Tests.Reports.Pdf;
 
@@ -9,7 +10,7 @@ namespace CostSense.Tests.Reports.Pdf;
 /// The first page rendered to PNG by poppler's pdftoppm: proof that another reader draws the document, and the picture
 /// the README shows (the test output's screenshots/summary.png, copied to docs/ as the other screenshots are).
 /// </summary>
-public sealed class SummaryPdfImageTests(ReportsDemoStore store) : IClassFixture<ReportsDemoStore>
+public sealed class SummaryPdfImageTests(DemoTenantStore store) : IClassFixture<DemoTenantStore>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

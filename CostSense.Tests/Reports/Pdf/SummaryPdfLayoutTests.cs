@@ -2,6 +2,7 @@ using CostSense.Core.Costs;
 using CostSense.Core.Data.Entities;
 using CostSense.Core.Reports;
 using CostSense.Core.Reports.Pdf;
+using CostSense.Tests.Infrastructure;
 
 namespace CostSense.Tests.Reports.Pdf;
 
@@ -9,7 +10,7 @@ namespace CostSense.Tests.Reports.Pdf;
 /// The layout holds whatever the data: names too long for their column are cut with an ellipsis, a table longer than
 /// the page continues on the next with its heading, and no letter is drawn outside the margins or over the footer.
 /// </summary>
-public sealed class SummaryPdfLayoutTests(ReportsDemoStore store) : IClassFixture<ReportsDemoStore>
+public sealed class SummaryPdfLayoutTests(DemoTenantStore store) : IClassFixture<DemoTenantStore>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -5,6 +5,7 @@ using CostSense.Core.Data.Entities;
 using CostSense.Core.Money;
 using CostSense.Core.Recommendations;
 using CostSense.Core.Reports;
+using CostSense.Tests.Infrastructure;
 
 namespace CostSense.Tests.Reports.Pdf;
 
@@ -13,7 +14,7 @@ namespace CostSense.Tests.Reports.Pdf;
 /// for the same filter, formatted as the screen formats them, for two different filters; its type is only the embedded
 /// DejaVu Sans subset; every page carries its footer; a period without cost gets one page that says so.
 /// </summary>
-public sealed partial class SummaryPdfTests(ReportsDemoStore store) : IClassFixture<ReportsDemoStore>
+public sealed partial class SummaryPdfTests(DemoTenantStore store) : IClassFixture<DemoTenantStore>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CostSense.Core.Data.Entities;
+using CostSense.Core.Recommendations;
 using MudBlazor;
 
 namespace CostSense.Web.Components.Pages.Recommendations;
@@ -7,25 +8,9 @@ namespace CostSense.Web.Components.Pages.Recommendations;
 /// <summary>How recommendations read on screen: action words, status colours, the grid a row lives on.</summary>
 public static class RecommendationText
 {
-    public static string Action(RecommendationAction action) => action switch
-    {
-        RecommendationAction.Deallocate => "Deallocate",
-        RecommendationAction.Delete => "Delete",
-        RecommendationAction.Resize => "Resize",
-        RecommendationAction.ScaleUp => "Scale up",
-        RecommendationAction.Reserve1Year => "Reserve 1 year",
-        RecommendationAction.Reserve3Year => "Reserve 3 years",
-        RecommendationAction.ChangeAccessTier => "Change access tier",
-        RecommendationAction.AddLifecyclePolicy => "Add lifecycle policy",
-        RecommendationAction.ChangeReplication => "Change replication",
-        _ => action.ToString(),
-    };
+    public static string Action(RecommendationAction action) => RecommendationWords.Action(action);
 
-    public static string Category(RecommendationCategory category) => category switch
-    {
-        RecommendationCategory.AccessTier => "Access tier",
-        _ => category.ToString(),
-    };
+    public static string Category(RecommendationCategory category) => RecommendationWords.Category(category);
 
     public static Color StatusColor(RecommendationStatus status) => status switch
     {

@@ -1,10 +1,10 @@
 using CostSense.Core.Data.Entities;
 
-namespace CostSense.Core.Reports;
+namespace CostSense.Core.Recommendations;
 
 /// <summary>
-/// A recommendation's action in a reader's words, as the grids and the savings page's plan print it ("Resize → D2s v5").
-/// The web's RecommendationText says the same; the summary cannot reach it from Core, so the words live here too.
+/// A recommendation's action in a reader's words, as the grids, the savings page's plan and the PDF summary print it
+/// ("Resize → D2s v5"): one wording for the screen and the document.
 /// </summary>
 public static class RecommendationWords
 {

@@ -1,9 +1,7 @@
-using CostSense.Tests.Infrastructure;
+namespace CostSense.Tests.Infrastructure;
 
-namespace CostSense.Tests.Reports;
-
-/// <summary>One demo tenant on SQLite for the report tests that only read it, at a fixed clock.</summary>
-public sealed class ReportsDemoStore : IAsyncLifetime
+/// <summary>One seeded demo tenant on SQLite for tests that only read it (generating it takes seconds).</summary>
+public sealed class DemoTenantStore : IAsyncLifetime
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
 

@@ -14,6 +14,12 @@ public sealed class DashboardService(IDbContextFactory<CostSenseDbContext> dbFac
     private const int TopServices = 8;
     private const int TopGroups = 10;
 
+    /// <summary>
+    /// Where the dashboard's cache keys start. The version moves whenever the snapshot's shape changes (v2: providers;
+    /// v3: the comparison with the period before), so an entry of an older shape is never read back as the new one.
+    /// </summary>
+    public const string CacheKeyPrefix = "dashboard:v3:";
+
     public async Task<DateOnly?> LatestDataDateAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -27,8 +33,8 @@ public sealed class DashboardService(IDbContextFactory<CostSenseDbContext> dbFac
         string stamp;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             stamp = await PeriodVersions.StampAsync(db, dailyFrom, filter.To, ct);
-        // v3: the snapshot gained the comparison with the period before. Every filter field is in the key, escaped so that no value can pose as another's.
-        var key = $"dashboard:v3:{filter.From:yyyyMMdd}:{filter.To:yyyyMMdd}:{KeyPart(filter.SubscriptionId)}:{KeyPart(filter.ProviderName)}:{stamp}";
+        // Every filter field is in the key, escaped so that no value can pose as another's.
+        var key = $"{CacheKeyPrefix}{filter.From:yyyyMMdd}:{filter.To:yyyyMMdd}:{KeyPart(filter.SubscriptionId)}:{KeyPart(filter.ProviderName)}:{stamp}";
         return await cache.GetOrCreateAsync(key, c => QueryAsync(filter, dailyFrom, c), ct);
     }
 

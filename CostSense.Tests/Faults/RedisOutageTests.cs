@@ -139,7 +139,7 @@ public sealed class RedisOutageTests
             Options.Create(new CacheOptions { Enabled = false }), TimeProvider.System, NullLogger<QueryCache>.Instance));
 
     private static List<RedisKey> Keys(ConnectionMultiplexer redis, CostFilter f) => redis.GetServers()[0]
-        .Keys(pattern: $"costsense:dashboard:v2:{f.From:yyyyMMdd}:{f.To:yyyyMMdd}:{(f.SubscriptionId is null ? "*" : "=" + Uri.EscapeDataString(f.SubscriptionId))}:*").ToList();
+        .Keys(pattern: $"costsense:{DashboardService.CacheKeyPrefix}{f.From:yyyyMMdd}:{f.To:yyyyMMdd}:{(f.SubscriptionId is null ? "*" : "=" + Uri.EscapeDataString(f.SubscriptionId))}:*").ToList();
 
     private static string Json(DashboardSnapshot s) => JsonSerializer.Serialize(s);
 }

@@ -21,10 +21,10 @@ public sealed class ReportSubscriptions(IDbContextFactory<CostSenseDbContext> db
     /// <summary>Why e-mail is off (which settings to set), or null when it is on.</summary>
     public string? EmailOffReason => smtp.Value.OffReason;
 
-    /// <summary>The SMTP server in words, without the password ("smtp.example.com:587 (StartTls) as reports, from ...").</summary>
     /// <summary>
-    /// Which server e-mail goes through, for those who configure it (ManageSettings); others learn only that it is on:
-    /// hosts and accounts map the deployment. Null while e-mail is off.
+    /// Which server e-mail goes through, without the password ("smtp.example.com:587 (StartTls) as reports, from …"), for
+    /// those who configure it (ManageSettings); others learn only that it is on: hosts and accounts map the deployment.
+    /// Null while e-mail is off.
     /// </summary>
     public string? SmtpSummary(Actor actor) => !smtp.Value.IsConfigured ? null
         : actor.Can(Permission.ManageSettings) ? smtp.Value.ToString() : "the SMTP server an Admin configured";

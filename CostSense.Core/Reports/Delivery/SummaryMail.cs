@@ -58,7 +58,7 @@ public static class SummaryMail
         static string E(string v) => WebUtility.HtmlEncode(v);
         var s = new StringBuilder();
         s.Append("<!DOCTYPE html><html><body style=\"font-family:Segoe UI,Arial,sans-serif;color:#1f2937\">");
-        s.Append($"<h2 style=\"color:#1565c0\">CostSense summary</h2><p>{E(report.Scope.Subscriptions)}, {E(SummaryFigures.Period(report.Request.From, report.Request.To))}</p>");
+        s.Append($"<h2 style=\"color:#0b5cad\">CostSense summary</h2><p>{E(report.Scope.Subscriptions)}, {E(SummaryFigures.Period(report.Request.From, report.Request.To))}</p>");
         s.Append("<table cellpadding=\"6\" style=\"border-collapse:collapse\">");
         foreach (var k in kpis)
             s.Append($"<tr><td>{E(k.Label)}</td><td style=\"font-weight:bold;text-align:right\">{E(k.Value)}</td><td style=\"color:#6b7280\">{E(k.Note)}</td></tr>");

@@ -32,6 +32,30 @@ public sealed class DailyCostChartTests : ComponentTestBase
     }
 
     [Fact]
+    public void DailyCostChart_StatesTheComparisonWithThePeriodBefore_AsThePdfSummaryDoes()
+    {
+        var snapshot = Snapshots.For(new CostFilter(new DateOnly(2026, 3, 1), Snapshots.Latest));
+
+        var cut = Render<DailyCostChart>(p => p.Add(c => c.Snapshot, snapshot));
+
+        Assert.Equal(Core.Money.MoneyFormat.Percent(snapshot.Previous.ChangePercent), cut.Find("[data-testid='range-change']").TextContent);
+        Assert.Equal(Core.Money.MoneyFormat.Format(snapshot.Previous.Total, "USD"), cut.Find("[data-testid='range-previous']").TextContent);
+        Assert.Contains("vs 1–15 Feb 2026", cut.Find("[data-testid='daily-chart']").TextContent);
+    }
+
+    [Fact]
+    public void DailyCostChart_WithoutCostInThePeriodBefore_SaysSoInsteadOfAPercentage()
+    {
+        var full = Snapshots.For(new CostFilter(new DateOnly(2026, 3, 1), Snapshots.Latest));
+        var snapshot = full with { Previous = full.Previous with { Total = 0m, ChangePercent = null, Daily = [] } };
+
+        var cut = Render<DailyCostChart>(p => p.Add(c => c.Snapshot, snapshot));
+
+        Assert.Equal("· no cost in 1–15 Feb 2026", cut.Find("[data-testid='range-no-previous']").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid='range-change']"));
+    }
+
+    [Fact]
     public void ServiceDonut_WithServices_RendersALegendEntryPerService()
     {
         var snapshot = Snapshots.For(new CostFilter(new DateOnly(2026, 3, 1), Snapshots.Latest));

@@ -19,6 +19,7 @@ using CostSense.Core.Recommendations.CostOnly;
 using CostSense.Core.Reports;
 using CostSense.Core.Reports.Delivery;
 using CostSense.Core.Reports.Pdf;
+using CostSense.Core.Sources.Azure;
 using CostSense.Core.Sources.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -126,6 +127,19 @@ public static class DependencyInjection
         services.AddSingleton<StoreOverviewService>();
         services.AddSingleton<DemoTenantGenerator>();
         services.AddSingleton<IDemoTenantService, DemoTenantService>();
+        services.AddSingleton<DemoStepAside>();
+
+        // --- Live Azure (issue 14): off until CostSense:Azure:Enabled. The connection (credential, ArmClient, REST pipelines),
+        // the scope, the steps of a sync, the one-at-a-time lock and the sync itself. The worker that runs it on a schedule is
+        // a hosted service registered by the web app (WebRegistration).
+        services.AddOptions<AzureOptions>().BindConfiguration(AzureOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AzureOptions>, AzureOptionsValidator>();
+        services.AddSingleton<AzureConnection>();
+        services.AddSingleton<AzureScope>();
+        services.AddSingleton<AzureSyncLock>();
+        services.AddSingleton<AzureSync>();
+        services.AddSingleton<AzureSyncWorker>();
+        // --- end of live Azure.
 
         // The cost assistant: one Ollama connection and its status, the specialists' tools, the limits and queue in front
         // of the model, and the orchestrator with its collaborators (conversations, router, answer turn, failure wording).

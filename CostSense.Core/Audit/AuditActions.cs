@@ -19,4 +19,5 @@ public static class AuditActions
     public const string ReportSubscriptionEdit = "report.subscription-edit";
     public const string ReportSubscriptionDelete = "report.subscription-delete";
     public const string ReportSendNow = "report.send-now";
+    public const string AzureSync = "azure.sync";
 }

@@ -32,6 +32,11 @@ public abstract class CostSenseDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<RecommendationRun> RecommendationRuns => Set<RecommendationRun>();
     public DbSet<ReportSubscription> ReportSubscriptions => Set<ReportSubscription>();
     public DbSet<ReportDelivery> ReportDeliveries => Set<ReportDelivery>();
+    public DbSet<AzureSyncRun> AzureSyncRuns => Set<AzureSyncRun>();
+    public DbSet<AzureSyncStepRun> AzureSyncStepRuns => Set<AzureSyncStepRun>();
+    public DbSet<AzureCostMonth> AzureCostMonths => Set<AzureCostMonth>();
+    public DbSet<AdvisorRecommendation> AdvisorRecommendations => Set<AdvisorRecommendation>();
+    public DbSet<RetailPrice> RetailPrices => Set<RetailPrice>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {

@@ -29,6 +29,7 @@ public sealed class CoreLayeringTests
         "Reports",          // the executive summary: the screen's figures laid out as a PDF, and its e-mail delivery
         "Imports",          // cost files: containers, manifests, CSV and Parquet, format detection, rows mapped into CostRecord
         "Sources.Demo",     // the demo tenant: writes costs and inventory
+        "Sources.Azure",    // live Azure: inventory, metrics, costs, prices and Advisor, synced into the store
         "Assistant",        // the cost assistant and its tools: reads everything below
         "",                 // CostSense.Core itself: DependencyInjection registers everything
     ];

@@ -22,6 +22,82 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CostSense.Core.Data.Entities.AdvisorRecommendation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<decimal?>("AnnualSavings")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("CurrentSku")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Impact")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ImpactedField")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("ImpactedValue")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long?>("LastUpdated")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("MonthlySavings")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RecommendationTypeId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("Solution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("SubscriptionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SyncedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TargetSku")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResourceId");
+
+                    b.ToTable("AdvisorRecommendations");
+                });
+
             modelBuilder.Entity("CostSense.Core.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -63,6 +139,113 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.HasIndex("Action");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("CostSense.Core.Data.Entities.AzureCostMonth", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("FetchedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Scope", "Month");
+
+                    b.ToTable("AzureCostMonths");
+                });
+
+            modelBuilder.Entity("CostSense.Core.Data.Entities.AzureSyncRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Instance")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("AzureSyncRuns");
+                });
+
+            modelBuilder.Entity("CostSense.Core.Data.Entities.AzureSyncStepRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AzureSyncRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("RetryAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AzureSyncRunId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("AzureSyncStepRuns");
                 });
 
             modelBuilder.Entity("CostSense.Core.Data.Entities.Conversation", b =>
@@ -1044,6 +1227,43 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("ReportSubscriptions");
                 });
 
+            modelBuilder.Entity("CostSense.Core.Data.Entities.RetailPrice", b =>
+                {
+                    b.Property<string>("ArmSkuName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long>("EffectiveStartDate")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("HourlyPrice")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("MeterId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SyncedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ArmSkuName", "Region", "Kind");
+
+                    b.ToTable("RetailPrices");
+                });
+
             modelBuilder.Entity("CostSense.Core.Data.Entities.StorageAccount", b =>
                 {
                     b.Property<string>("ResourceId")
@@ -1410,6 +1630,15 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CostSense.Core.Data.Entities.AzureSyncStepRun", b =>
+                {
+                    b.HasOne("CostSense.Core.Data.Entities.AzureSyncRun", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("AzureSyncRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CostSense.Core.Data.Entities.Conversation", b =>
                 {
                     b.HasOne("CostSense.Core.Data.Entities.CostSenseUser", null)
@@ -1486,6 +1715,11 @@ namespace CostSense.Core.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CostSense.Core.Data.Entities.AzureSyncRun", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("CostSense.Core.Data.Entities.Conversation", b =>

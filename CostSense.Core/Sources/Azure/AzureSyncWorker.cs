@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CostSense.Core.Sources.Azure;
+
+/// <summary>
+/// Syncs with Azure every <see cref="AzureOptions.SyncInterval"/> while it is enabled, counted from the last run's start on
+/// any instance (read from the store), so several instances and restarts keep one rhythm; <see cref="AzureSync"/>'s lock
+/// makes sure only one of them runs it. A failed sync is recorded and logged; the next one comes on time.
+/// </summary>
+public sealed class AzureSyncWorker(AzureSync sync, AzureConnection connection, TimeProvider time, ILogger<AzureSyncWorker> log) : BackgroundService
+{
+    // When the store cannot be read, look again after this long.
+    private static readonly TimeSpan Recheck = TimeSpan.FromMinutes(5);
+
+    /// <summary>When the next scheduled sync is due; null while Azure is off.</summary>
+    public DateTimeOffset? NextSyncAt { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!connection.Options.Enabled) return;
+        var interval = connection.Options.SyncInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            try
+            {
+                var last = (await sync.HistoryAsync(1, stoppingToken)).FirstOrDefault();
+                var due = last is null ? time.GetUtcNow() : last.StartedAt + interval;
+                wait = due - time.GetUtcNow();
+                if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
+                NextSyncAt = time.GetUtcNow() + wait;
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                log.LogWarning(e, "The Azure sync history could not be read; looking again in {Recheck}", Recheck);
+                wait = Recheck;
+                NextSyncAt = null;
+            }
+            await Task.Delay(wait, time, stoppingToken);
+            if (wait == Recheck && NextSyncAt is null) continue;
+            try
+            {
+                // Null when another instance holds the lock: the history then shows its run, and the next wait counts from it.
+                if (await sync.RunAsync(AzureSync.Schedule, stoppingToken) is null) await Task.Delay(Recheck, time, stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                log.LogError(e, "The scheduled Azure sync failed");
+                await Task.Delay(Recheck, time, stoppingToken);
+            }
+        }
+    }
+}

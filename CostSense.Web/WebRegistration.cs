@@ -62,6 +62,8 @@ public static class WebRegistration
         // --- Reports delivered by e-mail (issue 13): the worker that sends due report subscriptions (Core registers it and
         // its sender), a hosted service of the web app only, after StoreStartup; a tick before the schema is there logs and waits.
         services.AddHostedService(sp => sp.GetRequiredService<CostSense.Core.Reports.Delivery.ReportDeliveryWorker>());
+        // --- Live Azure (issue 14): the scheduled sync (Core registers it and the sync); it returns at once while Azure is off.
+        services.AddHostedService(sp => sp.GetRequiredService<CostSense.Core.Sources.Azure.AzureSyncWorker>());
         AddEntraSignIn(builder);
         AddHealth(builder);
         builder.AddCostSenseHardening();

@@ -21,6 +21,9 @@ public sealed class CoreHost : IAsyncDisposable
     private CoreHost(IHost host, TempStore store) => (_host, _store) = (host, store);
 
     public IServiceProvider Services => _host.Services;
+
+    /// <summary>The host's store; its <see cref="TempStore.Settings"/> let a second host share it (two instances on one database).</summary>
+    public TempStore Store => _store;
     public FakeTimeProvider Time => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 

@@ -10,8 +10,8 @@ namespace CostSense.Core.Sources.Azure;
 /// </summary>
 public sealed class AzureSyncWorker(AzureSync sync, AzureConnection connection, TimeProvider time, ILogger<AzureSyncWorker> log) : BackgroundService
 {
-    // When the store cannot be read, look again after this long.
-    private static readonly TimeSpan Recheck = TimeSpan.FromMinutes(5);
+    // When the store cannot be read (not migrated yet, or away) or another instance holds the lock, look again after this long.
+    private static readonly TimeSpan Recheck = TimeSpan.FromMinutes(1);
 
     /// <summary>When the next scheduled sync is due; null while Azure is off.</summary>
     public DateTimeOffset? NextSyncAt { get; private set; }

@@ -110,9 +110,10 @@ public sealed class AzureConnection
     private static string ScopeOf(string audience) => audience.TrimEnd('/') + "/.default";
 
     private static TokenCredential CreateCredential(AzureOptions o) => o.UsesServicePrincipal
-        ? new ClientSecretCredential(o.TenantId, o.ClientId, o.ClientSecret)
+        ? new ClientSecretCredential(o.TenantId, o.ClientId, o.ClientSecret, new ClientSecretCredentialOptions { AuthorityHost = o.AuthorityHost })
         : new DefaultAzureCredential(new DefaultAzureCredentialOptions
         {
+            AuthorityHost = o.AuthorityHost,
             TenantId = string.IsNullOrWhiteSpace(o.TenantId) ? null : o.TenantId,
             ManagedIdentityClientId = string.IsNullOrWhiteSpace(o.ClientId) ? null : o.ClientId,
         });

@@ -42,6 +42,9 @@ public sealed class AzureOptions
     [Range(typeof(TimeSpan), "00:30:00", "1.00:00:00", ErrorMessage = "CostSense:Azure:OpenMonthRefresh must be between 30 minutes and 1 day.")]
     public TimeSpan OpenMonthRefresh { get; set; } = TimeSpan.FromHours(4);
 
+    /// <summary>Where Entra ID signs the service principal in (a sovereign cloud has its own, e.g. https://login.microsoftonline.us/).</summary>
+    public Uri AuthorityHost { get; set; } = new("https://login.microsoftonline.com/");
+
     /// <summary>Azure Resource Manager (inventory, Cost Management, Advisor).</summary>
     public Uri ResourceManagerEndpoint { get; set; } = new("https://management.azure.com/");
 

@@ -20,6 +20,8 @@ public sealed class AzureOptionsValidator : IValidateOptions<AzureOptions>
                 errors.Add($"CostSense:Azure:SubscriptionIds: '{id}' is not a subscription id (a GUID).");
         if (o.ResourceManagerEndpoint is not { Scheme: "https" })
             errors.Add("CostSense:Azure:ResourceManagerEndpoint must be an https URL.");
+        if (o.AuthorityHost is not { Scheme: "https" })
+            errors.Add("CostSense:Azure:AuthorityHost must be an https URL.");
         if (o.RetailPricesEndpoint is not { Scheme: "https" })
             errors.Add("CostSense:Azure:RetailPricesEndpoint must be an https URL.");
         if (!o.MetricsEndpoint.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || !Uri.TryCreate(o.MetricsEndpoint.Replace("{region}", "region"), UriKind.Absolute, out _))

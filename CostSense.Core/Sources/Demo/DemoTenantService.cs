@@ -23,6 +23,8 @@ public sealed class DemoTenantService(
         if (!options.Value.Enabled) return false;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            // A live Azure inventory without cost yet (its cost step failed) is real data too.
+            if (await HoldsRealDataAsync(db, ct)) return false;
             if (await db.CostRecords.AnyAsync(ct))
             {
                 // Data of any other source is the user's: leave it alone. A demo-only store from an earlier
@@ -106,10 +108,16 @@ public sealed class DemoTenantService(
     private async Task RefuseOverRealDataAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.CostRecords.AnyAsync(r => r.Source != DemoTenant.Source, ct))
+        if (await HoldsRealDataAsync(db, ct))
             throw new InvalidOperationException(
-                "The store holds imported cost data, so the demo tenant is not generated beside it (no figure may mix demo and real rows). Undo the imports on the Import page first to see the demo again.");
+                "The store holds imported or Azure data, so the demo tenant is not generated beside it (no figure may mix demo and real rows). Undo the imports on the Import page (and switch live Azure off) first to see the demo again.");
     }
+
+    // Cost rows of another source, or an inventory of one (live Azure writes its inventory before its costs).
+    private static async Task<bool> HoldsRealDataAsync(CostSenseDbContext db, CancellationToken ct) =>
+        await db.CostRecords.AnyAsync(r => r.Source != DemoTenant.Source, ct)
+        || await db.VirtualMachines.AnyAsync(v => v.Source != DemoTenant.Source, ct)
+        || await db.StorageAccounts.AnyAsync(a => a.Source != DemoTenant.Source, ct);
 
     public void Dispose() => _gate.Dispose();
 }

@@ -172,11 +172,51 @@ public sealed class AzureSyncTests
         Assert.Contains("99999999-8888-7777-6666-555555555555", host.Get<AzureConnection>().SignInDescription);
     }
 
+    [Fact]
+    public async Task TheSchedule_SyncsAfterItsStartupDelay_ThenEveryIntervalFromTheLastRun()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var azure = await FakeAzureServer.StartAsync(app => FakeArm.MapSubscriptions(app, [Production]), ct);
+        var runs = 0;
+        await using var host = await StartAsync(StoreKind.Sqlite, azure,
+            [new StepDouble(AzureSyncStep.Inventory, _ => { Interlocked.Increment(ref runs); return Task.FromResult(new AzureStepOutcome(1, "one")); })],
+            new Dictionary<string, string?> { ["CostSense:Azure:StartupDelay"] = "00:01:00", ["CostSense:Azure:SyncInterval"] = "01:00:00" });
+        var worker = host.Get<AzureSyncWorker>();
+        var sync = host.Get<AzureSync>();
+
+        await worker.StartAsync(ct);
+        await Eventually(() => Task.FromResult(worker.NextSyncAt == Now.AddMinutes(1)), ct);
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        await Eventually(async () => (await sync.HistoryAsync(5, ct)).Count(r => r.FinishedAt is not null) == 1, ct);
+        var first = (await sync.HistoryAsync(1, ct)).Single();
+        Assert.Equal((AzureSync.Schedule, Now.AddMinutes(1)), (first.TriggeredBy, first.StartedAt));
+
+        // The next one is due an interval after the last one started, not after this instance's start.
+        await Eventually(() => Task.FromResult(worker.NextSyncAt == first.StartedAt.AddHours(1)), ct);
+        host.Time.Advance(TimeSpan.FromMinutes(59));
+        await Task.Delay(300, ct);
+        Assert.Equal(1, runs);
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        await Eventually(async () => (await sync.HistoryAsync(5, ct)).Count(r => r.FinishedAt is not null) == 2, ct);
+        Assert.Equal(2, runs);
+        await worker.StopAsync(ct);
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition, CancellationToken ct)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (await condition()) return;
+            await Task.Delay(50, ct);
+        }
+        Assert.Fail("The condition did not come true within 15 s.");
+    }
+
     private static Task<CoreHost> StartAsync(StoreKind kind, FakeAzureServer azure, IReadOnlyList<StepDouble> steps,
-        IReadOnlyDictionary<string, string?>? store = null)
+        IReadOnlyDictionary<string, string?>? more = null)
     {
         var settings = azure.Settings([Production.Id]);
-        foreach (var (k, v) in store ?? new Dictionary<string, string?>()) settings[k] = v;
+        foreach (var (k, v) in more ?? new Dictionary<string, string?>()) settings[k] = v;
         return CoreHost.StartAsync(kind, Now, settings, services: s =>
         {
             s.AddSingleton(azure.Setup);

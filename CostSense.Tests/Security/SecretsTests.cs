@@ -65,6 +65,7 @@ public class SecretsTests
                 ["CostSense:Azure:SubscriptionIds"] = "aaaaaaaa-0000-0000-0000-000000000001",
                 ["CostSense:Azure:ResourceManagerEndpoint"] = "https://127.0.0.1:1/",
                 ["CostSense:Azure:AuthorityHost"] = "https://127.0.0.1:1/",
+                ["CostSense:Azure:StartupDelay"] = "00:00:00",
             },
             Logs = logs,
         });

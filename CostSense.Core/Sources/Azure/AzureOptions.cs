@@ -34,6 +34,13 @@ public sealed class AzureOptions
     [Range(typeof(TimeSpan), "00:15:00", "7.00:00:00", ErrorMessage = "CostSense:Azure:SyncInterval must be between 15 minutes and 7 days.")]
     public TimeSpan SyncInterval { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// How long after start the schedule looks at its first sync: the app warms up first, and instances restarted together
+    /// do not all reach for Azure at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "CostSense:Azure:StartupDelay must be between 0 and 1 day.")]
+    public TimeSpan StartupDelay { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Months of cost read on the first sync, the open month included; closed months the store has are never read again.</summary>
     [Range(1, 36, ErrorMessage = "CostSense:Azure:CostMonths must be between 1 and 36.")]
     public int CostMonths { get; set; } = 3;

@@ -20,6 +20,8 @@ public sealed class AzureSyncWorker(AzureSync sync, AzureConnection connection, 
     {
         if (!connection.Options.Enabled) return;
         var interval = connection.Options.SyncInterval;
+        NextSyncAt = time.GetUtcNow() + connection.Options.StartupDelay;
+        await Task.Delay(connection.Options.StartupDelay, time, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait;

@@ -26,6 +26,8 @@ public static class AzureFailure
     /// <summary>As the step overload, for any read (<paramref name="what"/>: "the subscription list") needing <paramref name="role"/>.</summary>
     public static string Describe(Exception e, string what, string role, string scope)
     {
+        // Azure.Core's retries give up with an AggregateException of each try's failure: the last one says why.
+        while (e is AggregateException { InnerExceptions.Count: > 0 } many) e = many.InnerExceptions[^1];
         var text = e switch
         {
             AzureThrottledException t => $"Azure is throttling {t.What} (429 Too Many Requests). CostSense stopped asking and will retry at {t.RetryAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC; the data read before stays.",

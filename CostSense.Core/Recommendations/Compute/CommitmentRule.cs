@@ -14,7 +14,8 @@ namespace CostSense.Core.Recommendations.Compute;
 /// Priced from the run's <see cref="VmPriceBook"/> when it holds the Azure retail price of the reservation: the reservation
 /// is paid for every hour (its hourly price × 730 a month) whether the VM runs or not. A reservation covers compute only, so
 /// a Windows VM keeps paying its licence (the Windows pay-as-you-go price less the Linux one) for the hours it runs; without
-/// both prices its licence cannot be priced and the configured discount stands. Retail prices are in USD: when the store's
+/// both prices its licence cannot be priced and the configured discount stands (a VM whose OS is unknown is priced as Linux,
+/// which overstates the saving if it runs Windows). Retail prices are in USD: when the store's
 /// costs are in another currency (or several), the prices' ratio — what the VM would pay reserved ÷ what it pays
 /// pay-as-you-go at its running share — is applied to its cost instead, so no exchange rate is guessed. Without a stored
 /// price, <see cref="RecommendationOptions.Reserved1YearDiscount"/> and <see cref="RecommendationOptions.Reserved3YearDiscount"/>

@@ -151,6 +151,29 @@ public sealed class SqliteAzurePricesStepTests : AzurePricesStepTests
         Assert.Equal(8, rows.Count(r => r.Region == "westeurope"));
     }
 
+    [Fact]
+    public async Task APriceChange_KeepsThePriceInEffect_AndOtherTermsAreSkipped()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var items = FakeRetailPrices.ForSize("Standard_D4s_v3", "eastus", 0.192m).ToList();
+        var linux = items.First(i => i.Type == "Consumption" && i.SavingsPlan is not null && !i.ProductName.EndsWith("Windows", StringComparison.Ordinal));
+        items.Add(linux with { RetailPrice = 0.188m, MeterId = "f0000000-0000-4000-8000-000000000001", EffectiveStartDate = "2025-06-01T00:00:00Z", SavingsPlan = null });
+        items.Add(linux with { RetailPrice = 0.25m, MeterId = "f0000000-0000-4000-8000-000000000002", EffectiveStartDate = "2027-01-01T00:00:00Z", SavingsPlan = null });
+        items.Add(items.First(i => i.ReservationTerm == "3 Years") with { ReservationTerm = "5 Years", RetailPrice = 3_000m, MeterId = "f0000000-0000-4000-8000-000000000003" });
+        await using var azure = await FakeAzureServer.StartAsync(app => FakeRetailPrices.Map(app, items, pageSize: 3), ct);
+        await using var host = await StartAsync(Kind, azure);
+        await AddVmsAsync(host, ("Standard_D4s_v3", "eastus", "Linux", AzureSources.Inventory));
+
+        await RunStepAsync(host);
+        await RunStepAsync(host); // twice: the same rows
+
+        var rows = await RowsAsync(host);
+        Assert.Equal(0.188m, rows.Single(r => r.Kind == RetailPriceKind.PayAsYouGoLinux).HourlyPrice); // in effect since 2025-06, not the 2027 one
+        Assert.Equal(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero), rows.Single(r => r.Kind == RetailPriceKind.PayAsYouGoLinux).EffectiveStartDate);
+        Assert.Equal(items.Single(i => i.ReservationTerm == "3 Years").RetailPrice / 26_280m, rows.Single(r => r.Kind == RetailPriceKind.Reservation3Year).HourlyPrice);
+        Assert.Equal(8, rows.Count);
+    }
+
     private static string[] FilterValues(string filter, string name) =>
         System.Text.RegularExpressions.Regex.Matches(filter, name + " eq '([^']*)'").Select(m => m.Groups[1].Value).ToArray();
 }

@@ -139,6 +139,7 @@ public static class DependencyInjection
         services.AddSingleton<AzureSyncLock>();
         services.AddSingleton<AzureSync>();
         services.AddSingleton<AzureSyncWorker>();
+        services.AddSingleton<IAzureSyncStep, Sources.Azure.Prices.AzurePricesStep>();
         // --- end of live Azure.
 
         // The cost assistant: one Ollama connection and its status, the specialists' tools, the limits and queue in front

@@ -1,5 +1,7 @@
+using CostSense.Core.Catalog;
 using CostSense.Core.Data;
 using CostSense.Core.Data.Entities;
+using CostSense.Core.Recommendations.Pricing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CostSense.Core.Recommendations;
@@ -7,8 +9,10 @@ namespace CostSense.Core.Recommendations;
 /// <summary>
 /// Runs every rule over the store's usage and saves the result in one transaction. A recommendation keeps its
 /// identity (resource + action) and its state across runs; one no longer produced is kept but marked inactive.
+/// Rules that price sizes (<see cref="IPricedVmRule"/>) get the run's <see cref="VmPriceBook"/>: the synced Azure retail
+/// prices over the shipped catalogue.
 /// </summary>
-public sealed class RecommendationEngine(IEnumerable<IVmRule> vmRules, IEnumerable<IStorageRule> storageRules)
+public sealed class RecommendationEngine(IEnumerable<IVmRule> vmRules, IEnumerable<IStorageRule> storageRules, VmSizeCatalog catalog)
 {
     /// <summary>The day the data ends (the last day with cost or metrics), or null for an empty store.</summary>
     public static async Task<DateOnly?> AsOfAsync(CostSenseDbContext db, CancellationToken ct)
@@ -28,12 +32,14 @@ public sealed class RecommendationEngine(IEnumerable<IVmRule> vmRules, IEnumerab
         if (asOf is { } day)
         {
             var (vms, storage) = await UsageReader.ReadAsync(db, day, options.LookbackDays, ct);
+            var prices = await VmPriceBook.LoadAsync(db, catalog, ct);
             foreach (var usage in vms)
             {
                 var resource = new Resource(usage.Vm.Name, usage.Vm.SubscriptionId, usage.Vm.ResourceGroup, usage.Vm.Region, usage.Vm.Environment,
                     usage.Vm.Tags, usage.CpuP95, usage.MemoryP95);
                 foreach (var rule in vmRules)
-                    foreach (var draft in rule.Evaluate(usage, options)) Keep(draft, resource);
+                    foreach (var draft in rule is IPricedVmRule priced ? priced.Evaluate(usage, options, prices) : rule.Evaluate(usage, options))
+                        Keep(draft, resource);
             }
             foreach (var usage in storage)
             {

@@ -1,5 +1,6 @@
 using CostSense.Core.Catalog;
 using CostSense.Core.Data.Entities;
+using CostSense.Core.Recommendations.Pricing;
 using static System.FormattableString;
 
 namespace CostSense.Core.Recommendations.Compute;
@@ -11,24 +12,29 @@ namespace CostSense.Core.Recommendations.Compute;
 /// Projections scale linearly: P95 × current vCPUs ÷ target vCPUs, memory × current GiB ÷ target GiB, where memory
 /// is the window's maximum when known (safer) and the P95 otherwise. A burstable target must also keep the projected
 /// average CPU at or under its baseline. Idle and hot VMs are left to their own rules; without CPU and memory metrics
-/// there is no right-size at all.
+/// there is no right-size at all. Prices come from the run's <see cref="VmPriceBook"/> (synced Azure retail prices where
+/// the region has them, the catalogue otherwise).
 /// </summary>
-public sealed class RightsizeRule(VmSizeCatalog catalog) : IVmRule
+public sealed class RightsizeRule(VmSizeCatalog catalog) : IPricedVmRule
 {
+    private readonly VmPriceBook _offline = VmPriceBook.Offline(catalog);
+
     private sealed record Fit(VmSize Size, double Cpu, double Memory, double? Average, double? Baseline);
 
-    public IEnumerable<RecommendationDraft> Evaluate(VmUsage usage, RecommendationOptions options)
+    public IEnumerable<RecommendationDraft> Evaluate(VmUsage usage, RecommendationOptions options) => Evaluate(usage, options, _offline);
+
+    public IEnumerable<RecommendationDraft> Evaluate(VmUsage usage, RecommendationOptions options, VmPriceBook prices)
     {
         var vm = usage.Vm;
         if (vm.PowerState != PowerState.Running || usage.CpuP95 is not { } cpu || (usage.MemoryMax ?? usage.MemoryP95) is not { } memory) yield break;
         if (VmSignals.IsIdle(usage, options) || VmSignals.IsHot(usage, options)) yield break;
-        if (catalog.Find(vm.Size, vm.Region) is not { } current) yield break;
+        if (prices.Find(vm.Size, vm.Region) is not { } current) yield break;
 
         var (cpuLimit, memoryLimit) = usage.IsUserFacing
             ? (options.UserFacingTargetCpuP95Percent, options.UserFacingTargetMemoryPercent)
             : (options.TargetCpuP95Percent, options.TargetMemoryPercent);
-        var candidates = catalog.Family(current.Family, vm.Region)
-            .Concat(current.Family == "B" ? [] : catalog.Family("B", vm.Region))
+        var candidates = prices.Family(current.Family, vm.Region)
+            .Concat(current.Family == "B" ? [] : prices.Family("B", vm.Region))
             .Where(s => s.HourlyPrice < current.HourlyPrice);
         var best = candidates
             .Select(s => Project(s, current, cpu, memory, usage.CpuAverage))
@@ -50,7 +56,7 @@ public sealed class RightsizeRule(VmSizeCatalog catalog) : IVmRule
             + (best.Baseline is { } b
                 ? Invariant($"Average CPU {usage.CpuAverage:0.0}% becomes {best.Average:0.0}%, under the {b:0.#}% baseline of {VmSignals.Short(best.Size.Name)}, so it banks burst credits. ")
                 : "")
-            + Invariant($"${current.HourlyPrice:0.####}/h → ${best.Size.HourlyPrice:0.####}/h list price: ${currentCost:0.00} → ${projected:0.00} a month. A resize restarts the VM.");
+            + Invariant($"${current.HourlyPrice:0.####}/h → ${best.Size.HourlyPrice:0.####}/h {prices.SourceOf(vm.Region)}: ${currentCost:0.00} → ${projected:0.00} a month. A resize restarts the VM.");
         yield return new RecommendationDraft(vm.ResourceId, RecommendationKind.Compute, RecommendationCategory.Rightsize,
             RecommendationAction.Resize, current.Name, best.Size.Name, currentCost, projected,
             Math.Clamp(confidence, 0, 5), EffortHours: 1, usage.IsProduction ? RiskLevel.Medium : RiskLevel.Low,

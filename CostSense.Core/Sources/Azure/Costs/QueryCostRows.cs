@@ -15,8 +15,8 @@ namespace CostSense.Core.Sources.Azure.Costs;
 /// A second query is the price of having both numbers right (two QPU a month instead of one); a third dimension (ChargeType,
 /// MeterCategory) would need a third query per month, so it is read from the resource instead: the resource group, name
 /// and type from its id (lower case, as CostSense stores ids), ServiceName and ServiceCategory from the FinOps toolkit's
-/// mapping of the type (<see cref="ServiceCatalog"/>), the region from the location. A row only ActualCost has on a
-/// reservation or savings-plan order is a Purchase; every other row is Usage. Tags come from the inventory for the resources
+/// mapping of the type and its namespace (<see cref="ServiceCatalog"/>), the region from the location. A row on a reservation or savings-plan
+/// order billed but without amortized cost is a Purchase; every other row is Usage. Tags come from the inventory for the resources
 /// it knows (VMs, storage accounts), as the Query API does not return them per row.
 /// </summary>
 public static class QueryCostRows
@@ -32,32 +32,33 @@ public static class QueryCostRows
     public static IReadOnlyList<CostRecord> Build(AzureSubscription subscription, IReadOnlyList<CostQueryRow> amortized, IReadOnlyList<CostQueryRow> actual,
         IReadOnlyDictionary<string, string> tags)
     {
-        var merged = new Dictionary<(DateOnly, string, string, string), (decimal Effective, decimal Billed, bool InAmortized)>();
+        var merged = new Dictionary<(DateOnly, string, string, string), (decimal Effective, decimal Billed)>();
         foreach (var r in amortized)
         {
             var key = Key(r);
             var had = merged.GetValueOrDefault(key);
-            merged[key] = (had.Effective + r.Cost, had.Billed, true);
+            merged[key] = (had.Effective + r.Cost, had.Billed);
         }
         foreach (var r in actual)
         {
             var key = Key(r);
             var had = merged.GetValueOrDefault(key);
-            merged[key] = (had.Effective, had.Billed + r.Cost, had.InAmortized);
+            merged[key] = (had.Effective, had.Billed + r.Cost);
         }
         return merged.OrderBy(m => m.Key.Item1).ThenBy(m => m.Key.Item2, StringComparer.Ordinal).ThenBy(m => m.Key.Item3, StringComparer.Ordinal)
-            .Select(m => Record(subscription, m.Key, m.Value.Effective, m.Value.Billed, m.Value.InAmortized, tags)).ToList();
+            .Select(m => Record(subscription, m.Key, m.Value.Effective, m.Value.Billed, tags)).ToList();
     }
 
     private static (DateOnly, string, string, string) Key(CostQueryRow r) =>
         (r.Date, Id(r.Dimension(ResourceId)), Region(r.Dimension(ResourceLocation)), r.Currency.Trim().ToUpperInvariant());
 
     private static CostRecord Record(AzureSubscription subscription, (DateOnly Day, string Id, string Region, string Currency) key,
-        decimal effective, decimal billed, bool inAmortized, IReadOnlyDictionary<string, string> tags)
+        decimal effective, decimal billed, IReadOnlyDictionary<string, string> tags)
     {
         var id = key.Id.Length == 0 ? null : key.Id;
         var type = ResourceIdParts.Type(id);
-        var service = ServiceCatalog.Find(null, type);
+        // The consumed service is the type's namespace for most charges (Microsoft.Compute for a VM); the mapping falls back to the type alone.
+        var service = ServiceCatalog.Find(type?.Split('/')[0], type);
         var commitmentOrder = type is "microsoft.capacity/reservationorders" or "microsoft.capacity/reservationorders/reservations"
             or "microsoft.billingbenefits/savingsplanorders" or "microsoft.billingbenefits/savingsplanorders/savingsplans";
         var (json, environment, costCenter) = TagLifter.Lift(id is not null && tags.TryGetValue(id, out var t) ? t : null);
@@ -77,7 +78,7 @@ public static class QueryCostRows
             ServiceName = service?.Name ?? "",
             ServiceCategory = service?.Category ?? "",
             RegionId = key.Region,
-            ChargeCategory = !inAmortized && commitmentOrder ? "Purchase" : "Usage",
+            ChargeCategory = commitmentOrder && billed != 0m && effective == 0m ? "Purchase" : "Usage",
             PricingCategory = commitmentOrder ? "Committed" : "Standard",
             BilledCost = billed,
             EffectiveCost = effective,

@@ -244,5 +244,30 @@ public sealed class AzureCostsQueryTests
         Assert.False(await db.VirtualMachines.AnyAsync(v => v.Source == KnownSources.Demo, Ct));
     }
 
+    [Fact]
+    public async Task TheInventorysTags_AreCarriedOntoItsResourcesCostRows()
+    {
+        await using var rig = await CostsRig.StartAsync(StoreKind.Sqlite, Now, Tenant(), Ledger, Months(1));
+        var web1 = rig.Costs.Tenant.Vms[0];
+        await using (var db = await rig.Host.Get<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(Ct))
+        {
+            db.VirtualMachines.Add(new VirtualMachine
+            {
+                ResourceId = web1.Id.ToLowerInvariant(), Source = AzureSources.Inventory, Name = web1.Name, SubscriptionId = web1.SubscriptionId,
+                ResourceGroup = web1.ResourceGroup.ToLowerInvariant(), Region = web1.Region, Size = web1.Size, OsType = web1.OsType,
+                Tags = """{"environment":"prod","cost-center":"CC-42"}""",
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await rig.RunStepAsync();
+
+        var rows = await rig.RowsAsync();
+        var tagged = rows.Where(r => r.ResourceId == web1.Id.ToLowerInvariant()).ToList();
+        Assert.Equal(20, tagged.Count);
+        Assert.All(tagged, r => Assert.Equal(("prod", "CC-42"), (r.TagEnvironment, r.TagCostCenter)));
+        Assert.All(rows.Except(tagged), r => Assert.Null(r.Tags));
+    }
+
     private static object Shape(CostRecord r) => (r.Source, r.ChargePeriodStart, r.ResourceId, r.RegionId, r.ServiceName, r.ChargeCategory, r.BilledCost, r.EffectiveCost, r.BillingCurrency);
 }

@@ -20,6 +20,7 @@ using CostSense.Core.Reports;
 using CostSense.Core.Reports.Delivery;
 using CostSense.Core.Reports.Pdf;
 using CostSense.Core.Sources.Azure;
+using CostSense.Core.Sources.Azure.Costs;
 using CostSense.Core.Sources.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -140,6 +141,14 @@ public static class DependencyInjection
         services.AddSingleton<AzureSync>();
         services.AddSingleton<AzureSyncWorker>();
         services.AddSingleton<IAzureSyncStep, Sources.Azure.Prices.AzurePricesStep>();
+        // Costs: the tenant's Cost Management budget (one per app), the throttling-aware client, Query and cost details.
+        services.AddSingleton<CostQueryBudget>();
+        services.AddSingleton<CostManagementClient>();
+        services.AddSingleton<CostQueryReader>();
+        services.AddSingleton<CostDetailsReport>();
+        services.AddSingleton<QueryCostSync>();
+        services.AddSingleton<CostDetailsSync>();
+        services.AddSingleton<IAzureSyncStep, AzureCostsStep>();
         // --- end of live Azure.
 
         // The cost assistant: one Ollama connection and its status, the specialists' tools, the limits and queue in front

@@ -52,6 +52,13 @@ public sealed class AzureOptions
     /// <summary>Where Entra ID signs the service principal in (a sovereign cloud has its own, e.g. https://login.microsoftonline.us/).</summary>
     public Uri AuthorityHost { get; set; } = new("https://login.microsoftonline.com/");
 
+    /// <summary>
+    /// EA or MCA billing scopes (<c>/providers/Microsoft.Billing/billingAccounts/{id}</c>, a billing profile under it …),
+    /// separated by commas, semicolons or spaces, whose costs are read as full cost details (generateCostDetailsReport, then
+    /// the CSV files through the import pipeline) instead of the per-subscription Query API. Empty: the Query API.
+    /// </summary>
+    public string? CostDetailsScopes { get; set; }
+
     /// <summary>Azure Resource Manager (inventory, Cost Management, Advisor).</summary>
     public Uri ResourceManagerEndpoint { get; set; } = new("https://management.azure.com/");
 
@@ -71,6 +78,11 @@ public sealed class AzureOptions
     public IReadOnlyList<string> SubscriptionIdList =>
         (SubscriptionIds ?? "").Split([',', ';', ' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => s.ToLowerInvariant()).Distinct().ToList();
+
+    /// <summary>The scopes of <see cref="CostDetailsScopes"/>, lower case, without a trailing slash, each once.</summary>
+    public IReadOnlyList<string> CostDetailsScopeList =>
+        (CostDetailsScopes ?? "").Split([',', ';', ' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => "/" + s.Trim('/').ToLowerInvariant()).Distinct().ToList();
 
     /// <summary>Whether a service principal signs in (a secret is set), rather than DefaultAzureCredential.</summary>
     public bool UsesServicePrincipal => !string.IsNullOrWhiteSpace(ClientSecret);

@@ -18,6 +18,9 @@ public sealed class AzureOptionsValidator : IValidateOptions<AzureOptions>
         foreach (var id in o.SubscriptionIdList)
             if (!Guid.TryParse(id, out _))
                 errors.Add($"CostSense:Azure:SubscriptionIds: '{id}' is not a subscription id (a GUID).");
+        foreach (var scope in o.CostDetailsScopeList)
+            if (!scope.StartsWith("/providers/microsoft.billing/billingaccounts/", StringComparison.Ordinal) || scope.Length <= "/providers/microsoft.billing/billingaccounts/".Length)
+                errors.Add($"CostSense:Azure:CostDetailsScopes: '{scope}' is not a billing scope (/providers/Microsoft.Billing/billingAccounts/{{id}}, or a billing profile or department under it).");
         if (o.ResourceManagerEndpoint is not { Scheme: "https" })
             errors.Add("CostSense:Azure:ResourceManagerEndpoint must be an https URL.");
         if (o.AuthorityHost is not { Scheme: "https" })

@@ -67,11 +67,11 @@ internal static class MetricReduction
     {
         var list = series.ToList();
         var capacity = list.Where(s => s.Metric.Equals(UsedCapacity, StringComparison.OrdinalIgnoreCase))
-            .SelectMany(s => s.Points).Where(p => p.Average is not null).MaxBy(p => p.Time);
+            .SelectMany(s => s.Points).Where(p => p.Average is not null).OrderByDescending(p => p.Time).Select(p => p.Average).FirstOrDefault();
         var transactions = list.Where(s => s.Metric.Equals(Transactions, StringComparison.OrdinalIgnoreCase)).ToList();
         double Sum(bool reads) => transactions.Where(s => IsRead(s.Dimension) == reads).SelectMany(s => s.Points).Sum(p => p.Total ?? 0);
         var last = transactions.SelectMany(s => s.Points).Where(p => p.Total > 0).Select(p => (DateOnly?)DateOnly.FromDateTime(p.Time.UtcDateTime)).Max();
-        return (capacity.Average is { } bytes ? bytes / GiB : null,
+        return (capacity is { } bytes ? bytes / GiB : null,
             (long)Math.Round(Sum(true) / Math.Max(1, days)), (long)Math.Round(Sum(false) / Math.Max(1, days)), last);
     }
 

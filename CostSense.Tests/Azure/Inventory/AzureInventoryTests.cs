@@ -82,7 +82,8 @@ public sealed class AzureInventoryTests
         var web = vms["VM-Web-01"];
         Assert.Equal(("Standard_D4s_v3", 4, 16d, "Linux", PowerState.Running, Today), (web.Size, web.VCpus, web.MemoryGiB, web.OsType, web.PowerState, web.PowerStateSince));
         Assert.Equal((Production.Id.ToLowerInvariant(), "RG-Web-Prod", "eastus"), (web.SubscriptionId, web.ResourceGroup, web.Region));
-        Assert.Equal(("web", "prod", 128, "P10"), (web.Workload, web.Environment, web.DiskSizeGiB, web.DiskSku));
+        Assert.Equal(("web", "prod", 128, "P10", "1"), (web.Workload, web.Environment, web.DiskSizeGiB, web.DiskSku, web.Zones));
+        Assert.Null(vms["VM-Web-02"].Zones);
         Assert.Equal(new Dictionary<string, string> { ["Environment"] = "prod", ["Workload"] = "web", ["owner"] = "a@contoso.com" },
             JsonSerializer.Deserialize<Dictionary<string, string>>(web.Tags!));
         Assert.Equal((PowerState.Stopped, "prod"), (vms["VM-Web-02"].PowerState, vms["VM-Web-02"].Environment)); // from the group's name

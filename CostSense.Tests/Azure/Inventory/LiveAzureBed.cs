@@ -83,7 +83,7 @@ internal sealed class LiveAzureBed : IAsyncDisposable
         var accounts = await db.StorageAccounts.AsNoTracking().OrderBy(a => a.ResourceId).ToListAsync(ct);
         var metrics = await db.DailyMetrics.AsNoTracking().OrderBy(m => m.ResourceId).ThenBy(m => m.Date).ToListAsync(ct);
         var rollups = await db.UtilizationRollups.AsNoTracking().OrderBy(r => r.Date).ThenBy(r => r.SubscriptionId).ToListAsync(ct);
-        return vms.Select(v => $"vm {v.ResourceId} {v.Source} {v.Size} {v.VCpus} {v.MemoryGiB} {v.PowerState} {v.PowerStateSince} {v.Workload} {v.Environment} {v.DiskSizeGiB} {v.DiskSku} {v.Tags}")
+        return vms.Select(v => $"vm {v.ResourceId} {v.Source} {v.Size} {v.VCpus} {v.MemoryGiB} {v.PowerState} {v.PowerStateSince} {v.Workload} {v.Environment} {v.DiskSizeGiB} {v.DiskSku} {v.Zones} {v.Tags}")
             .Concat(accounts.Select(a => $"sa {a.ResourceId} {a.Source} {a.Kind} {a.AccessTier} {a.Replication} {a.Purpose} {a.Environment} {a.UsedCapacityGiB} {a.ReadTransactionsPerDay} {a.WriteTransactionsPerDay} {a.LastAccessed}"))
             .Concat(metrics.Select(m => $"m {m.ResourceId} {m.Date} {m.HoursRunning} {m.CpuAverage} {m.CpuMax} {m.CpuP95} {m.MemoryAverage} {m.MemoryMax} {m.MemoryP95} {m.NetworkMiB}"))
             .Concat(rollups.Select(r => $"r {r.Date} {r.SubscriptionId} {r.VmCount} {r.CpuAverageSum} {r.CpuP95Sum}"))

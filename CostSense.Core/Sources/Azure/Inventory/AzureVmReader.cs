@@ -9,7 +9,7 @@ namespace CostSense.Core.Sources.Azure.Inventory;
 
 /// <summary>A VM as Azure lists it, before the store's rules for power-state dates are applied.</summary>
 /// <param name="PowerStateTime">When Azure says the VM entered its power state, when it says so.</param>
-internal sealed record AzureVm(VirtualMachine Vm, DateTimeOffset? PowerStateTime, IReadOnlyList<string> Zones);
+internal sealed record AzureVm(VirtualMachine Vm, DateTimeOffset? PowerStateTime);
 
 /// <summary>
 /// Reads a subscription's VMs with Azure.ResourceManager.Compute 1.2.0: the subscription-wide list (VirtualMachines_ListAll,
@@ -61,7 +61,8 @@ internal sealed class AzureVmReader(AzureConnection connection, VmSizeCatalog ca
                 DiskSizeGiB = disks.Sum(d => d.Size ?? 0),
                 DiskSku = tiers.Count == 0 ? null : string.Join(" + ", tiers),
                 Tags = AzureTags.Json(tags),
-            }, power?.Time, data.Zones?.ToList() ?? []));
+                Zones = data.Zones is { Count: > 0 } zones ? string.Join(",", zones.Order(StringComparer.Ordinal)) : null,
+            }, power?.Time));
         }
         return result;
     }

@@ -72,7 +72,7 @@ public sealed class AzureInventoryTests
         Assert.All(vms.Values, v => Assert.Equal((AzureSources.Inventory, v.ResourceId.ToLowerInvariant(), v.Region.ToLowerInvariant()), (v.Source, v.ResourceId, v.Region)));
         Assert.All(accounts.Values, a => Assert.Equal((AzureSources.Inventory, a.ResourceId.ToLowerInvariant()), (a.Source, a.ResourceId)));
         Assert.Equal(tenant.Vms.Count + tenant.StorageAccounts.Count, outcome.Items);
-        Assert.Equal(["Production: 7 VMs, 5 storage accounts", "Development: 2 VMs, 1 storage accounts"], progress);
+        Assert.Equal(["Production: 7 VMs, 5 storage accounts", "Development: 2 VMs, 1 storage account"], progress);
         // Seven VMs two a page: four pages, for the model and again for the statuses; no per-VM instance view call.
         var vmLists = bed.Azure.Requests.Where(r => r.Path.Equals($"/subscriptions/{Production.Id}/providers/Microsoft.Compute/virtualMachines", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.Equal(8, vmLists.Count);
@@ -118,11 +118,14 @@ public sealed class AzureInventoryTests
         bed.Host.Time.Advance(TimeSpan.FromDays(3));
         var i = tenant.Vms.FindIndex(v => v.Name == "vm-misc-01");
         tenant.Vms[i] = tenant.Vms[i] with { PowerState = "deallocated" };
+        var j = tenant.Vms.FindIndex(v => v.Name == "vm-dev-02");
+        tenant.Vms[j] = tenant.Vms[j] with { PowerState = "unknown" };   // Azure cannot tell: the stored state stays
         await bed.RunAsync(AzureSyncStep.Inventory);
 
         var vms = await bed.ReadAsync(db => db.VirtualMachines.AsNoTracking().ToDictionaryAsync(v => v.Name, Ct));
         Assert.Equal((PowerState.Running, Today), (vms["VM-Web-01"].PowerState, vms["VM-Web-01"].PowerStateSince));
         Assert.Equal((PowerState.Deallocated, Today.AddDays(3)), (vms["vm-misc-01"].PowerState, vms["vm-misc-01"].PowerStateSince));
+        Assert.Equal((PowerState.Stopped, Today), (vms["vm-dev-02"].PowerState, vms["vm-dev-02"].PowerStateSince));
     }
 
     [Theory]

@@ -30,7 +30,7 @@ internal sealed class AzureInventoryStep(AzureVmReader vmReader, AzureStorageRea
             var subAccounts = await storageReader.ReadAsync(subscription, ct);
             vms.AddRange(subVms);
             accounts.AddRange(subAccounts);
-            context.Progress.Report($"{subscription.DisplayName}: {subVms.Count} VMs, {subAccounts.Count} storage accounts");
+            context.Progress.Report($"{subscription.DisplayName}: {Count(subVms.Count, "VM", "VMs")}, {Count(subAccounts.Count, "storage account", "storage accounts")}");
         }
         // An id listed twice (a subscription given twice) is written once.
         var distinctVms = vms.DistinctBy(v => v.Vm.ResourceId).ToList();
@@ -55,8 +55,10 @@ internal sealed class AzureInventoryStep(AzureVmReader vmReader, AzureStorageRea
         }, ct);
         var subscriptions = context.Subscriptions.Count == 1 ? "1 subscription" : $"{context.Subscriptions.Count} subscriptions";
         return new AzureStepOutcome(distinctVms.Count + distinctAccounts.Count,
-            $"{distinctVms.Count} VMs and {distinctAccounts.Count} storage accounts in {subscriptions}");
+            $"{Count(distinctVms.Count, "VM", "VMs")} and {Count(distinctAccounts.Count, "storage account", "storage accounts")} in {subscriptions}");
     }
+
+    private static string Count(int n, string one, string many) => $"{n:N0} {(n == 1 ? one : many)}";
 
     /// <summary>
     /// Since when the VM is in its power state: Azure's status time when it gives one; else the stored date when the state
@@ -66,6 +68,7 @@ internal sealed class AzureInventoryStep(AzureVmReader vmReader, AzureStorageRea
     private static VirtualMachine WithPowerState(AzureVm read, (PowerState State, DateOnly Since)? stored, DateOnly today)
     {
         var vm = read.Vm;
+        vm.PowerState = read.PowerState ?? stored?.State ?? PowerState.Running;
         if (read.PowerStateTime is { } time) vm.PowerStateSince = DateOnly.FromDateTime(time.UtcDateTime);
         else if (stored is { } s && s.State == vm.PowerState) vm.PowerStateSince = s.Since;
         else vm.PowerStateSince = today;

@@ -7,9 +7,10 @@ using CostSense.Core.Data.Entities;
 
 namespace CostSense.Core.Sources.Azure.Inventory;
 
-/// <summary>A VM as Azure lists it, before the store's rules for power-state dates are applied.</summary>
+/// <summary>A VM as Azure lists it, before the store's rules for power states and their dates are applied.</summary>
+/// <param name="PowerState">The power state its instance view gives, or null when it gives none the store knows.</param>
 /// <param name="PowerStateTime">When Azure says the VM entered its power state, when it says so.</param>
-internal sealed record AzureVm(VirtualMachine Vm, DateTimeOffset? PowerStateTime);
+internal sealed record AzureVm(VirtualMachine Vm, PowerState? PowerState, DateTimeOffset? PowerStateTime);
 
 /// <summary>
 /// Reads a subscription's VMs with Azure.ResourceManager.Compute 1.2.0: the subscription-wide list (VirtualMachines_ListAll,
@@ -55,14 +56,13 @@ internal sealed class AzureVmReader(AzureConnection connection, VmSizeCatalog ca
                 VCpus = cores,
                 MemoryGiB = memory,
                 OsType = osDisk?.OSType?.ToString() ?? "unknown",
-                PowerState = PowerStateOf(power?.Code) ?? PowerState.Running,
                 Workload = AzureTags.Workload(tags),
                 Environment = AzureTags.Environment(tags, resourceGroup),
                 DiskSizeGiB = disks.Sum(d => d.Size ?? 0),
                 DiskSku = tiers.Count == 0 ? null : string.Join(" + ", tiers),
                 Tags = AzureTags.Json(tags),
                 Zones = data.Zones is { Count: > 0 } zones ? string.Join(",", zones.Order(StringComparer.Ordinal)) : null,
-            }, power?.Time));
+            }, PowerStateOf(power?.Code), power?.Time));
         }
         return result;
     }

@@ -21,6 +21,8 @@ using CostSense.Core.Reports.Delivery;
 using CostSense.Core.Reports.Pdf;
 using CostSense.Core.Sources.Azure;
 using CostSense.Core.Sources.Azure.Costs;
+using CostSense.Core.Sources.Azure.Inventory;
+using CostSense.Core.Sources.Azure.Metrics;
 using CostSense.Core.Sources.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -149,6 +151,11 @@ public static class DependencyInjection
         services.AddSingleton<QueryCostSync>();
         services.AddSingleton<CostDetailsSync>();
         services.AddSingleton<IAzureSyncStep, AzureCostsStep>();
+        services.AddSingleton<AzureVmReader>();
+        services.AddSingleton<AzureStorageReader>();
+        services.AddSingleton<IAzureSyncStep, AzureInventoryStep>();
+        services.AddSingleton<AzureMetricsReader>();
+        services.AddSingleton<IAzureSyncStep, AzureMetricsStep>();
         // --- end of live Azure.
 
         // The cost assistant: one Ollama connection and its status, the specialists' tools, the limits and queue in front

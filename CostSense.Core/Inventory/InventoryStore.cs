@@ -64,6 +64,44 @@ public sealed class InventoryStore(IDbContextFactory<CostSenseDbContext> dbFacto
         return written;
     }
 
+    /// <summary>
+    /// Replaces <paramref name="source"/>'s VMs and storage accounts inside the caller's open transaction but, unlike
+    /// <see cref="ReplaceInTransactionAsync"/>, keeps the daily metrics of the VMs that remain: a source whose metrics are
+    /// written by a step of their own (live Azure's) loses only the metrics of VMs that are gone.
+    /// </summary>
+    internal static async Task ReplaceKeepingMetricsInTransactionAsync(CostSenseDbContext db, string source, IReadOnlyCollection<VirtualMachine> vms,
+        IReadOnlyCollection<StorageAccount> accounts, CancellationToken ct)
+    {
+        var remaining = vms.Select(v => v.ResourceId).ToHashSet(StringComparer.Ordinal);
+        var old = await db.VirtualMachines.Where(v => v.Source == source).Select(v => v.ResourceId).ToListAsync(ct);
+        foreach (var gone in old.Where(id => !remaining.Contains(id)).Chunk(500))
+            await db.DailyMetrics.Where(m => gone.Contains(m.ResourceId)).ExecuteDeleteAsync(ct);
+        await db.VirtualMachines.Where(v => v.Source == source).ExecuteDeleteAsync(ct);
+        await db.StorageAccounts.Where(a => a.Source == source).ExecuteDeleteAsync(ct);
+        db.VirtualMachines.AddRange(vms.Select(v => { v.Source = source; return v; }));
+        db.StorageAccounts.AddRange(accounts.Select(a => { a.Source = source; return a; }));
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        await RebuildUtilizationAsync(db, ct);
+        await PeriodVersions.BumpAsync(db, PeriodVersion.Inventory, ct);
+    }
+
+    /// <summary>
+    /// Replaces the daily metrics of <paramref name="resourceIds"/> from <paramref name="from"/> to <paramref name="to"/>
+    /// (inclusive) with <paramref name="metrics"/> inside the caller's open transaction, then rebuilds the rollups and
+    /// bumps the inventory's version (a metrics sync changes what the rules and the compute page read).
+    /// </summary>
+    internal static async Task<int> ReplaceMetricsInTransactionAsync(CostSenseDbContext db, IReadOnlyCollection<string> resourceIds,
+        DateOnly from, DateOnly to, IEnumerable<DailyMetric> metrics, CancellationToken ct)
+    {
+        foreach (var chunk in resourceIds.Chunk(500))
+            await db.DailyMetrics.Where(m => chunk.Contains(m.ResourceId) && m.Date >= from && m.Date <= to).ExecuteDeleteAsync(ct);
+        var written = await BulkInsert.InsertAsync(db, metrics, ct);
+        await RebuildUtilizationAsync(db, ct);
+        await PeriodVersions.BumpAsync(db, PeriodVersion.Inventory, ct);
+        return written;
+    }
+
     /// <summary>Recomputes the per-day, per-subscription fleet sums from the VM metrics.</summary>
     internal static async Task RebuildUtilizationAsync(CostSenseDbContext db, CancellationToken ct)
     {

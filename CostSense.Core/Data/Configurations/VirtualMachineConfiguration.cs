@@ -13,5 +13,6 @@ internal sealed class VirtualMachineConfiguration : IEntityTypeConfiguration<Vir
         e.Property(x => x.ResourceId).HasMaxLength(1024);
         e.Property(x => x.PowerState).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.Tags).HasMaxLength(4000);
+        e.Property(x => x.Zones).HasMaxLength(64);
     }
 }

@@ -23,4 +23,6 @@ public sealed class VirtualMachine
     public int DiskSizeGiB { get; set; }
     public string? DiskSku { get; set; }
     public string? Tags { get; set; }
+    /// <summary>The availability zones the VM is pinned to, comma-separated ("1", "1,2"); null when regional (live Azure only).</summary>
+    public string? Zones { get; set; }
 }

@@ -105,6 +105,12 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
         await foreach (var account in SlicesOf(CostDerived.IsStorageAccount))
             if (Account(account.OrderBy(r => r.Day).ToList(), accountHistory.TryGetValue(account.Key, out var h) ? h : null, lookback) is { } found)
                 accounts.Add(found);
+        // A resource another source lists (live Azure's inventory) is that source's: its inventory wins over what cost rows tell.
+        var listed = (await db.VirtualMachines.Where(v => v.Source != CostDerived.InventorySource).Select(v => v.ResourceId.ToLower())
+            .Concat(db.StorageAccounts.Where(a => a.Source != CostDerived.InventorySource).Select(a => a.ResourceId.ToLower()))
+            .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        vms.RemoveAll(v => listed.Contains(v.ResourceId.ToLowerInvariant()));
+        accounts.RemoveAll(a => listed.Contains(a.ResourceId.ToLowerInvariant()));
         await InventoryStore.ReplaceInTransactionAsync(db, CostDerived.InventorySource, vms, accounts, [], ct);
         return (vms.Count, accounts.Count);
     }

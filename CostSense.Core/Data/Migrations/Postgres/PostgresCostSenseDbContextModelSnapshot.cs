@@ -1454,6 +1454,10 @@ namespace CostSense.Core.Data.Migrations.Postgres
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
+                    b.Property<string>("Zones")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("ResourceId");
 
                     b.ToTable("VirtualMachines");

@@ -1441,6 +1441,10 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Zones")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ResourceId");
 
                     b.ToTable("VirtualMachines");

@@ -139,6 +139,8 @@ public static class DependencyInjection
         services.AddSingleton<AzureSyncLock>();
         services.AddSingleton<AzureSync>();
         services.AddSingleton<AzureSyncWorker>();
+        // Advisor's cost recommendations, kept beside CostSense's (Recommendations/Advisor compares them).
+        services.AddSingleton<IAzureSyncStep, CostSense.Core.Sources.Azure.Advisor.AdvisorStep>();
         // --- end of live Azure.
 
         // The cost assistant: one Ollama connection and its status, the specialists' tools, the limits and queue in front

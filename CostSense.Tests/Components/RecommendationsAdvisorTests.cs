@@ -183,3 +183,19 @@ public sealed class RecommendationsAdvisorTests : ComponentTestBase
         Assert.NotNull(refused);
     }
 }
+
+/// <summary>The compute grid's notice says how many VMs' metrics came from Azure Monitor, and nothing about it for the demo tenant.</summary>
+public sealed class RecommendationsMetricsSourceNoticeTests : ComponentTestBase
+{
+    [Fact]
+    public void LiveVms_AreCountedAsAzureMonitor_TheDemoAloneSaysNothing()
+    {
+        var live = Render<DataBasisNotice>(p => p.Add(c => c.Kind, RecommendationKind.Compute)
+            .Add(c => c.Basis, new DataBasis(12, 10, 0, 3, 0) { VmsFromAzureMonitor = 10 }));
+        var demo = Render<DataBasisNotice>(p => p.Add(c => c.Kind, RecommendationKind.Compute)
+            .Add(c => c.Basis, new DataBasis(40, 40, 0, 12, 0) { VmsFromDemo = 40 }));
+
+        Assert.Equal("Metrics: 10 of 12 VMs from Azure Monitor.", string.Join(' ', live.Find("[data-testid='data-basis-metrics']").TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Empty(demo.FindAll("[data-testid='data-basis-metrics']"));
+    }
+}

@@ -94,7 +94,7 @@ public sealed class RecommendationsAdvisorTests : ComponentTestBase
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid='rec-advisor-savings']").Count));
         var savings = cut.FindAll("[data-testid='rec-advisor-savings']").Select(e => Normalize(e.TextContent)).ToList();
-        Assert.Equal(["Advisor saves $41.90 a month · $502.80 a year", "Advisor saves not given"], savings);
+        Assert.Equal(["Advisor's saving: $41.90 a month · $502.80 a year", "Advisor's saving: not given"], savings);
         Assert.DoesNotContain(savings, s => s.Contains("$0.00"));
     }
 

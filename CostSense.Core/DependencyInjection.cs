@@ -156,6 +156,8 @@ public static class DependencyInjection
         services.AddSingleton<IAzureSyncStep, AzureInventoryStep>();
         services.AddSingleton<AzureMetricsReader>();
         services.AddSingleton<IAzureSyncStep, AzureMetricsStep>();
+        // Advisor's cost recommendations, kept beside CostSense's (Recommendations/Advisor compares them).
+        services.AddSingleton<IAzureSyncStep, CostSense.Core.Sources.Azure.Advisor.AdvisorStep>();
         // --- end of live Azure.
 
         // The cost assistant: one Ollama connection and its status, the specialists' tools, the limits and queue in front

@@ -1,5 +1,6 @@
 using CostSense.Core.Access;
 using CostSense.Core.Data.Entities;
+using CostSense.Core.Recommendations.Advisor;
 
 namespace CostSense.Core.Recommendations;
 
@@ -7,6 +8,12 @@ namespace CostSense.Core.Recommendations;
 public interface IRecommendationService
 {
     Task<RecommendationPage> QueryAsync(RecommendationQuery query, CancellationToken ct);
+
+    /// <summary>
+    /// Advisor's cost recommendations on resources CostSense has no active recommendation for, on the grid of the query's
+    /// kind (storage accounts on storage's, the rest on compute's), searched and paged as the query says.
+    /// </summary>
+    Task<AdvisorOnlyPage> AdvisorOnlyAsync(RecommendationQuery query, CancellationToken ct);
 
     Task<Recommendation?> GetAsync(string id, CancellationToken ct);
 

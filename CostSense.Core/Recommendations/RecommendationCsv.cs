@@ -1,6 +1,7 @@
 using System.Globalization;
 using CostSense.Core.Csv;
 using CostSense.Core.Data.Entities;
+using CostSense.Core.Recommendations.Advisor;
 
 namespace CostSense.Core.Recommendations;
 
@@ -14,9 +15,11 @@ public static class RecommendationCsv
         "Risk", "Status", "CpuP95", "MemoryP95", "Rationale", "Command",
     ];
 
-    public static async Task<int> WriteAsync(IAsyncEnumerable<Recommendation> rows, TextWriter writer, CancellationToken ct)
+    /// <param name="advisor">Advisor's opinion of a row; when given (the store has Advisor data), two columns more say it.</param>
+    public static async Task<int> WriteAsync(IAsyncEnumerable<Recommendation> rows, TextWriter writer, CancellationToken ct,
+        Func<Recommendation, AdvisorOpinion?>? advisor = null)
     {
-        await writer.WriteLineAsync(string.Join(',', Header));
+        await writer.WriteLineAsync(string.Join(',', advisor is null ? Header : [.. Header, "Advisor", "AdvisorTarget"]));
         var count = 0;
         await foreach (var r in rows.WithCancellation(ct))
         {
@@ -27,6 +30,11 @@ public static class RecommendationCsv
                 RecommendationService.Currency, r.Confidence.ToString("0.#", CultureInfo.InvariantCulture), r.EffortHours.ToString("0.##", CultureInfo.InvariantCulture),
                 r.Risk.ToString(), r.Status.ToString(), Percent(r.CpuP95), Percent(r.MemoryP95), Text(r.Rationale), Text(r.Command),
             ];
+            if (advisor is not null)
+            {
+                var opinion = advisor(r);
+                cells = [.. cells, opinion?.Verdict.ToString() ?? "", Text(opinion?.AdvisorTarget)];
+            }
             await writer.WriteLineAsync(string.Join(',', cells));
             count++;
         }

@@ -1,4 +1,6 @@
 using CostSense.Core.Data.Entities;
+using CostSense.Core.Recommendations.Advisor;
+using CostSense.Core.Recommendations.CostOnly;
 
 namespace CostSense.Core.Recommendations;
 
@@ -18,9 +20,21 @@ public sealed record RecommendationQuery(
     string? SortBy = null,
     bool SortDescending = true,
     int Skip = 0,
-    int Take = 50);
+    int Take = 50,
+    /// <summary>Advisor's opinion: agrees, differs, or Advisor's own recommendations (<see cref="IRecommendationService.AdvisorOnlyAsync"/>); null for any.</summary>
+    AdvisorFilter? Advisor = null);
 
-public sealed record RecommendationPage(IReadOnlyList<Recommendation> Items, int TotalCount, decimal TotalMonthlySavings);
+public sealed record RecommendationPage(IReadOnlyList<Recommendation> Items, int TotalCount, decimal TotalMonthlySavings)
+{
+    /// <summary>Whether the store holds any of Advisor's recommendations: without, the grids show no Advisor column.</summary>
+    public bool HasAdvisorData { get; init; }
+
+    /// <summary>Advisor's opinion of the page's recommendations that have one, by recommendation id.</summary>
+    public IReadOnlyDictionary<string, AdvisorOpinion> Advisor { get; init; } = new Dictionary<string, AdvisorOpinion>();
+
+    /// <summary>Where the page's VMs' metrics came from, by resource id (compute only; a VM not listed has none).</summary>
+    public IReadOnlyDictionary<string, MetricsSource> MetricsSources { get; init; } = new Dictionary<string, MetricsSource>();
+}
 
 /// <summary>A day of a VM's utilization, for the detail chart.</summary>
 public sealed record UtilizationPoint(DateOnly Date, double CpuAverage, double CpuP95, double MemoryAverage, double MemoryP95);

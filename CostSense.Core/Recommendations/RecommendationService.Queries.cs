@@ -1,4 +1,7 @@
+using CostSense.Core.Data;
 using CostSense.Core.Data.Entities;
+using CostSense.Core.Recommendations.Advisor;
+using CostSense.Core.Recommendations.CostOnly;
 using Microsoft.EntityFrameworkCore;
 
 namespace CostSense.Core.Recommendations;
@@ -55,4 +58,75 @@ public sealed partial class RecommendationService
         };
         return sorted.ThenBy(r => r.Id);
     }
+
+    /// <summary>
+    /// The Advisor filter, on top of <see cref="Filter"/>: the recommendations on resources Advisor has a cost recommendation
+    /// for are compared in memory (Advisor's rows are few: one per resource and idea), and the ones with the asked verdict
+    /// go back into the query as ids, so counting, sorting and paging stay in the store. "Advisor only" lists Advisor's rows,
+    /// not CostSense's (<see cref="AdvisorOnlyAsync"/>): no CostSense row matches it.
+    /// </summary>
+    internal static async Task<IQueryable<Recommendation>> FilterByAdvisorAsync(CostSenseDbContext db, IQueryable<Recommendation> rows, RecommendationQuery q, CancellationToken ct)
+    {
+        if (q.Advisor is not { } filter) return rows;
+        if (filter == AdvisorFilter.AdvisorOnly) return rows.Where(r => false);
+        var advised = db.AdvisorRecommendations.Select(a => a.ResourceId);
+        var candidates = await rows.Where(r => advised.Contains(r.ResourceId.ToLower())).ToListAsync(ct);
+        var opinions = await AdvisorComparison.OpinionsAsync(db, candidates, ct);
+        var verdict = filter == AdvisorFilter.Agrees ? AdvisorVerdict.Agrees : AdvisorVerdict.Differs;
+        var ids = opinions.Where(o => o.Value.Verdict == verdict).Select(o => o.Key).ToList();
+        return rows.Where(r => ids.Contains(r.Id));
+    }
+
+    /// <summary>What the grid shows beside a page: Advisor's opinions (when the store has Advisor data) and where each VM's metrics came from.</summary>
+    private static async Task<RecommendationPage> AnnotateAsync(CostSenseDbContext db, RecommendationPage page, RecommendationQuery q, CancellationToken ct)
+    {
+        var hasAdvisor = await db.AdvisorRecommendations.AnyAsync(ct);
+        var opinions = hasAdvisor ? await AdvisorComparison.OpinionsAsync(db, page.Items, ct) : new Dictionary<string, AdvisorOpinion>();
+        var sources = q.Kind == RecommendationKind.Compute
+            ? await DataBasisReader.MetricsSourcesAsync(db, page.Items.Select(r => r.ResourceId).ToList(), ct)
+            : new Dictionary<string, MetricsSource>();
+        return page with { HasAdvisorData = hasAdvisor, Advisor = opinions, MetricsSources = sources };
+    }
+
+    /// <summary>Advisor's opinion for each exported row, or null (no Advisor columns) when the store has no Advisor data.</summary>
+    private static async Task<Func<Recommendation, AdvisorOpinion?>?> AdvisorForCsvAsync(CostSenseDbContext db, CancellationToken ct)
+    {
+        if (!await db.AdvisorRecommendations.AnyAsync(ct)) return null;
+        var advisor = (await db.AdvisorRecommendations.AsNoTracking().ToListAsync(ct)).ToLookup(a => a.ResourceId, StringComparer.OrdinalIgnoreCase);
+        return r => AdvisorComparison.Compare(r, advisor[r.ResourceId]);
+    }
+
+    public async Task<AdvisorOnlyPage> AdvisorOnlyAsync(RecommendationQuery query, CancellationToken ct)
+    {
+        await EnsureCurrentAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var covered = db.Recommendations.Where(r => r.IsActive).Select(r => r.ResourceId.ToLower());
+        var rows = db.AdvisorRecommendations.AsNoTracking().Where(a => !covered.Contains(a.ResourceId));
+        rows = query.Kind == RecommendationKind.Storage
+            ? rows.Where(a => a.ResourceId.Contains(StorageMarker))
+            : rows.Where(a => !a.ResourceId.Contains(StorageMarker));
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var s = query.Search.Trim().ToLower();
+            rows = rows.Where(a => a.ResourceId.Contains(s) || (a.ImpactedValue != null && a.ImpactedValue.ToLower().Contains(s))
+                || a.Problem.ToLower().Contains(s) || (a.TargetSku != null && a.TargetSku.ToLower().Contains(s)));
+        }
+        if (!string.IsNullOrWhiteSpace(query.SubscriptionId)) rows = rows.Where(a => a.SubscriptionId == query.SubscriptionId.Trim().ToLower());
+        if (!string.IsNullOrWhiteSpace(query.ResourceGroup))
+        {
+            var group = $"/resourcegroups/{query.ResourceGroup.Trim().ToLower()}/";
+            rows = rows.Where(a => a.ResourceId.Contains(group));
+        }
+        // SQLite keeps decimals as text and cannot order them: Advisor's rows are few, so they are sorted and paged here.
+        var all = await rows.ToListAsync(ct);
+        if (query.MinMonthlySavings is { } min) all = all.Where(a => MonthlyOf(a) >= min).ToList();
+        var page = all.OrderByDescending(a => MonthlyOf(a) ?? decimal.MinValue).ThenBy(a => a.ResourceId, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal)
+            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 500)).ToList();
+        return new AdvisorOnlyPage(page, all.Count);
+    }
+
+    private const string StorageMarker = "/providers/microsoft.storage/";
+
+    /// <summary>A month's saving as Advisor gave it, or a twelfth of the year's; null when it gave neither.</summary>
+    private static decimal? MonthlyOf(AdvisorRecommendation a) => a.MonthlySavings ?? a.AnnualSavings / 12m;
 }

@@ -84,10 +84,10 @@ public sealed partial class RecommendationService(
     {
         await EnsureCurrentAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = Filter(db.Recommendations.AsNoTracking(), query);
+        var rows = await FilterByAdvisorAsync(db, Filter(db.Recommendations.AsNoTracking(), query), query, ct);
         var savings = await rows.Select(r => r.MonthlySavings).ToListAsync(ct);
         var items = await Sort(rows, query).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 500)).ToListAsync(ct);
-        return new RecommendationPage(items, savings.Count, savings.Sum());
+        return await AnnotateAsync(db, new RecommendationPage(items, savings.Count, savings.Sum()), query, ct);
     }
 
     public async Task<Recommendation?> GetAsync(string id, CancellationToken ct)
@@ -119,7 +119,8 @@ public sealed partial class RecommendationService(
     {
         await EnsureCurrentAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await RecommendationCsv.WriteAsync(Sort(Filter(db.Recommendations.AsNoTracking(), query), query).AsAsyncEnumerable(), writer, ct);
+        var rows = await FilterByAdvisorAsync(db, Filter(db.Recommendations.AsNoTracking(), query), query, ct);
+        await RecommendationCsv.WriteAsync(Sort(rows, query).AsAsyncEnumerable(), writer, ct, await AdvisorForCsvAsync(db, ct));
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using CostSense.Core.Access;
 using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
+using CostSense.Core.Recommendations.Advisor;
+using CostSense.Core.Recommendations.CostOnly;
 
 namespace CostSense.Tests.Components;
 
@@ -83,7 +85,34 @@ public sealed class FakeRecommendationService : IRecommendationService
         Queries.Add(query);
         var rows = Filter(query).ToList();
         var page = rows.Skip(query.Skip).Take(query.Take).ToList();
-        return Task.FromResult(new RecommendationPage(page, rows.Count, rows.Sum(r => r.MonthlySavings)));
+        return Task.FromResult(new RecommendationPage(page, rows.Count, rows.Sum(r => r.MonthlySavings))
+        {
+            HasAdvisorData = HasAdvisorData,
+            Advisor = Opinions.Where(o => page.Any(r => r.Id == o.Key)).ToDictionary(),
+            MetricsSources = MetricsSources.Where(m => page.Any(r => r.ResourceId == m.Key)).ToDictionary(),
+        });
+    }
+
+    /// <summary>Whether the store the pages see holds Advisor data (the Advisor column and filter show only then).</summary>
+    public bool HasAdvisorData { get; set; }
+
+    /// <summary>Advisor's opinion by recommendation id, as the service would compare them.</summary>
+    public Dictionary<string, AdvisorOpinion> Opinions { get; } = [];
+
+    /// <summary>Where each VM's metrics came from, by resource id.</summary>
+    public Dictionary<string, MetricsSource> MetricsSources { get; } = [];
+
+    /// <summary>Advisor's recommendations on resources without a CostSense one.</summary>
+    public List<AdvisorRecommendation> AdvisorOnly { get; } = [];
+
+    public List<RecommendationQuery> AdvisorOnlyQueries { get; } = [];
+
+    public Task<AdvisorOnlyPage> AdvisorOnlyAsync(RecommendationQuery query, CancellationToken ct)
+    {
+        Fail();
+        AdvisorOnlyQueries.Add(query);
+        var rows = AdvisorOnly.Where(a => query.Search is null || a.ResourceId.Contains(query.Search, StringComparison.OrdinalIgnoreCase)).ToList();
+        return Task.FromResult(new AdvisorOnlyPage(rows.Skip(query.Skip).Take(query.Take).ToList(), rows.Count));
     }
 
     public Task<Recommendation?> GetAsync(string id, CancellationToken ct) => Task.FromResult(Items.FirstOrDefault(r => r.Id == id));
@@ -132,6 +161,8 @@ public sealed class FakeRecommendationService : IRecommendationService
         .Where(r => q.Action is null || r.Action == q.Action)
         .Where(r => q.MinMonthlySavings is null || r.MonthlySavings >= q.MinMonthlySavings)
         .Where(r => q.Search is null || r.ResourceName.Contains(q.Search, StringComparison.OrdinalIgnoreCase))
+        .Where(r => q.Advisor is null
+            || (q.Advisor != AdvisorFilter.AdvisorOnly && Opinions.TryGetValue(r.Id, out var o) && o.Verdict == (q.Advisor == AdvisorFilter.Agrees ? AdvisorVerdict.Agrees : AdvisorVerdict.Differs)))
         .OrderByDescending(r => r.MonthlySavings);
 
     private void Fail()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
+using CostSense.Core.Recommendations.Advisor;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
@@ -27,6 +28,7 @@ public static class RecommendationQueryString
             new("tag", Blank(q.Tag)),
             new("sort", Blank(q.SortBy)),
             new("desc", q.SortDescending ? null : "false"),
+            new("advisor", q.Advisor?.ToString()),
         };
         return QueryHelpers.AddQueryString("", pairs.Where(p => p.Value is not null));
     }
@@ -41,6 +43,7 @@ public static class RecommendationQueryString
         if (!TryEnum<RecommendationCategory>(Get("category"), out var category)) { error = "category is not a known category."; return null; }
         if (!TryEnum<RecommendationAction>(Get("action"), out var action)) { error = "action is not a known action."; return null; }
         if (!TryEnum<RecommendationStatus>(Get("status"), out var status)) { error = "status is not a known status."; return null; }
+        if (!TryEnum<AdvisorFilter>(Get("advisor"), out var advisor)) { error = "advisor must be Agrees, Differs or AdvisorOnly."; return null; }
         decimal? min = null;
         if (Get("minSavings") is { } m)
         {
@@ -53,7 +56,7 @@ public static class RecommendationQueryString
         return new RecommendationQuery(kind.Value, Get("search"), category, action, status, min,
             Get("subscription"), Get("resourceGroup"), Get("tag"), sort,
             SortDescending: !string.Equals(Get("desc"), "false", StringComparison.OrdinalIgnoreCase),
-            Skip: 0, Take: int.MaxValue);
+            Skip: 0, Take: int.MaxValue, Advisor: advisor);
     }
 
     private static bool TryEnum<T>(string? text, out T? value) where T : struct, Enum

@@ -8,4 +8,10 @@ namespace CostSense.Core.Recommendations.CostOnly;
 public sealed record DataBasis(int Vms, int VmsWithMetrics, int CostOnlyVms, int StorageAccounts, int CostOnlyStorageAccounts)
 {
     public static readonly DataBasis Empty = new(0, 0, 0, 0, 0);
+
+    /// <summary>The VMs whose metrics came from Azure Monitor (live Azure's inventory with metrics).</summary>
+    public int VmsFromAzureMonitor { get; init; }
+
+    /// <summary>The demo tenant's VMs with its generated metrics.</summary>
+    public int VmsFromDemo { get; init; }
 }

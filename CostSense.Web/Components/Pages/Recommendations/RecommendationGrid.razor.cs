@@ -1,6 +1,8 @@
 using CostSense.Core.Access;
 using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
+using CostSense.Core.Recommendations.Advisor;
+using CostSense.Core.Recommendations.CostOnly;
 using Microsoft.AspNetCore.Components;
 using CostSense.Web.Recommendations;
 using MudBlazor;
@@ -27,6 +29,16 @@ public sealed partial class RecommendationGrid
     private string? _error;
     private bool _canAct;
     private bool _busy;
+    /// <summary>Sticky once seen: the store holds Advisor data, so the Advisor column and filter show.</summary>
+    private bool _hasAdvisor;
+    private AdvisorOnlyGrid? _advisorOnly;
+    private bool _showingAdvisorOnly;
+
+    private bool AdvisorOnly => _filter.Advisor == AdvisorFilter.AdvisorOnly;
+
+    private AdvisorOpinion? OpinionOf(Recommendation r) => _page?.Advisor.GetValueOrDefault(r.Id);
+
+    private MetricsSource MetricsOf(Recommendation r) => _page?.MetricsSources.GetValueOrDefault(r.ResourceId) ?? MetricsSource.None;
 
     private string ExportHref => RecommendationExport.Href(_filter.ToQuery(Kind, _sort.By, _sort.Descending));
 
@@ -58,6 +70,7 @@ public sealed partial class RecommendationGrid
         {
             var page = await Recommendations.QueryAsync(query, linked.Token);
             (_page, _error) = (page, null);
+            _hasAdvisor |= page.HasAdvisorData;
             return new GridData<Recommendation> { Items = page.Items, TotalItems = page.TotalCount };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -78,6 +91,14 @@ public sealed partial class RecommendationGrid
     private Task FilterChangedAsync()
     {
         _selected = [];
+        // Advisor only swaps the grid for Advisor's own rows (and back): the grid shown new loads itself.
+        if (AdvisorOnly != _showingAdvisorOnly)
+        {
+            _showingAdvisorOnly = AdvisorOnly;
+            StateHasChanged();
+            return Task.CompletedTask;
+        }
+        if (AdvisorOnly) return _advisorOnly?.ReloadAsync() ?? Task.CompletedTask;
         if (_grid is null) return Task.CompletedTask;
         if (_grid.CurrentPage == 0) return _grid.ReloadServerData();
         _grid.NavigateTo(Page.First);

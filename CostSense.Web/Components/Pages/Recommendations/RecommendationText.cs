@@ -1,6 +1,8 @@
 using System.Globalization;
 using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
+using CostSense.Core.Recommendations.Advisor;
+using CostSense.Core.Recommendations.CostOnly;
 using MudBlazor;
 
 namespace CostSense.Web.Components.Pages.Recommendations;
@@ -54,4 +56,52 @@ public static class RecommendationText
         currency is null ? amount.ToString("N2", CultureInfo.InvariantCulture) : Core.Money.MoneyFormat.Format(amount, currency);
 
     public static string Percent(double value) => value.ToString("N0", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>Where a VM's metrics came from, as the grid says it.</summary>
+    public static string Metrics(MetricsSource source) => source switch
+    {
+        MetricsSource.AzureMonitor => "Azure Monitor",
+        MetricsSource.Demo => "demo",
+        _ => "none",
+    };
+
+    public static string AdvisorFilterLabel(AdvisorFilter? filter) => filter switch
+    {
+        AdvisorFilter.Agrees => "Advisor agrees",
+        AdvisorFilter.Differs => "Advisor differs",
+        AdvisorFilter.AdvisorOnly => "Advisor only",
+        _ => "Any",
+    };
+
+    /// <summary>The Advisor column: "✓", "Advisor: Standard_D2s_v5 vs ours: Standard_D4s_v5", or "—" when Advisor says nothing.</summary>
+    public static string Advisor(AdvisorOpinion? opinion) => opinion switch
+    {
+        null => "—",
+        { Verdict: AdvisorVerdict.Agrees } => "✓",
+        _ => $"Advisor: {opinion.AdvisorTarget} vs ours: {opinion.OurTarget}",
+    };
+
+    /// <summary>
+    /// Advisor's saving: a month's when given, else a twelfth of the year's, else "not given" (never $0.00: Advisor often
+    /// leaves it out, which is not a saving of zero).
+    /// </summary>
+    public static string AdvisorSavings(AdvisorRecommendation a, string? currency)
+    {
+        var c = a.Currency ?? currency;
+        if (a.MonthlySavings is { } m) return $"{Money(m, c)} a month" + (a.AnnualSavings is { } y ? $" · {Money(y, c)} a year" : "");
+        if (a.AnnualSavings is { } annual) return $"{Money(annual, c)} a year";
+        return "not given";
+    }
+
+    /// <summary>"Standard_D4s_v5 → Standard_D2s_v5", or what is known of it; "not given" when Advisor names neither.</summary>
+    public static string AdvisorSkus(AdvisorRecommendation a) => (a.CurrentSku, a.TargetSku) switch
+    {
+        (null, null) => "not given",
+        ({ } current, null) => $"{current} → not given",
+        (null, { } target) => $"→ {target}",
+        var (current, target) => $"{current} → {target}",
+    };
+
+    /// <summary>The last segment of Advisor's resource id (a VM's name, or the subscription id for a reservation).</summary>
+    public static string AdvisorResource(AdvisorRecommendation a) => a.ImpactedValue ?? a.ResourceId.TrimEnd('/')[(a.ResourceId.TrimEnd('/').LastIndexOf('/') + 1)..];
 }

@@ -12,6 +12,13 @@ namespace CostSense.Core.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Zones",
+                table: "VirtualMachines",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AdvisorRecommendations",
                 columns: table => new
@@ -150,6 +157,10 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AzureSyncRuns");
+
+            migrationBuilder.DropColumn(
+                name: "Zones",
+                table: "VirtualMachines");
         }
     }
 }

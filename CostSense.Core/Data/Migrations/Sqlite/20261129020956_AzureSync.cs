@@ -11,6 +11,13 @@ namespace CostSense.Core.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Zones",
+                table: "VirtualMachines",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AdvisorRecommendations",
                 columns: table => new
@@ -149,6 +156,10 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AzureSyncRuns");
+
+            migrationBuilder.DropColumn(
+                name: "Zones",
+                table: "VirtualMachines");
         }
     }
 }

@@ -32,6 +32,12 @@ public sealed class DataPageStoreFaultTests : ComponentTestBase
         Services.AddSingleton(new StoreOverviewService(store, host.Get<IOptions<StoreOptions>>(), host.Get<IConfiguration>()));
         Services.AddSingleton(host.Get<IDemoTenantService>());
         Services.AddSingleton(host.Get<IOptions<DemoTenantOptions>>());
+        // The live Azure card (off here), from the host as the app wires it.
+        Services.AddSingleton(host.Get<CostSense.Core.Sources.Azure.AzureSync>());
+        Services.AddSingleton(host.Get<CostSense.Core.Sources.Azure.AzureConnection>());
+        Services.AddSingleton(host.Get<CostSense.Core.Sources.Azure.AzureScope>());
+        Services.AddSingleton(host.Get<CostSense.Core.Sources.Azure.AzureSyncWorker>());
+        Services.AddSingleton(host.Get<TimeProvider>());
         OnLiveCircuit();
 
         var cut = Render<DataPage>();

@@ -97,7 +97,7 @@ public abstract class ImportSourcesTests
         Assert.Equal((3, 3.75m, 3, 3.75m), (stored.Rows, stored.Billed, stored.RollupRows, stored.RollupBilled));
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => host.Get<IDemoTenantService>().GenerateAsync(Actor.System, Ct));
-        Assert.Contains("imported cost data", refused.Message);
+        Assert.Contains("imported or Azure data", refused.Message);
         Assert.False(await host.Get<IDemoTenantService>().SeedOnStartAsync(Ct));
         Assert.Equal(stored, await ImportedStore.ReadAsync(host));
 

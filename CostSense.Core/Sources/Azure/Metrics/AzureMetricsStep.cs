@@ -96,7 +96,7 @@ internal sealed class AzureMetricsStep(AzureMetricsReader reader, IDbContextFact
             await tx.CommitAsync(c);
         }, ct);
         return new AzureStepOutcome(metrics.Count,
-            $"{metrics.Count} VM-days for {vms.Count} VMs and the usage of {accounts.Count} storage accounts, {from:yyyy-MM-dd} to {to:yyyy-MM-dd}");
+            $"{metrics.Count} VM-days measured over {vms.Count} VM{(vms.Count == 1 ? "" : "s")} and the usage of {accounts.Count} storage account{(accounts.Count == 1 ? "" : "s")}, {from:yyyy-MM-dd} to {to:yyyy-MM-dd}");
     }
 
     /// <summary>The batches: one subscription, region and type each, at most <see cref="AzureMetricsReader.MaxResources"/> resources.</summary>

@@ -183,8 +183,8 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
 
     /// <summary>
     /// Refuses a write that would count a subscription's day twice: when another imported source (a subscription export
-    /// beside a billing-account export holding it, or an actual-cost beside an amortized-cost export) already holds rows of
-    /// the same subscription on the same day, the message names both.
+    /// beside a billing-account export holding it, or an actual-cost beside an amortized-cost export), or the live Azure
+    /// sync, already holds rows of the same subscription on the same day, the message names both.
     /// </summary>
     private async Task RefuseOverlapAsync(IReadOnlyList<FileScan> scans, IReadOnlyList<(string Source, DateOnly Start, DateOnly End)> spans,
         string runName, CancellationToken ct)
@@ -199,7 +199,7 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
             foreach (var chunk in subscriptions.Chunk(500))
             {
                 var held = await db.CostRecords.AsNoTracking()
-                    .Where(r => r.Source != w.Source && r.Source.StartsWith(SourcePrefix)
+                    .Where(r => r.Source != w.Source && (r.Source.StartsWith(SourcePrefix) || r.Source.StartsWith(KnownSources.AzurePrefix))
                         && r.ChargePeriodStart >= w.Start && r.ChargePeriodStart < w.End && chunk.Contains(r.SubAccountId))
                     .Select(r => new { r.Source, r.SubAccountId, r.SubAccountName, r.ChargePeriodStart, r.ImportBatchId })
                     .Distinct()
@@ -207,6 +207,10 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
                 if (held.Where(h => days.Contains((h.SubAccountId, h.ChargePeriodStart))).OrderBy(h => h.ChargePeriodStart).FirstOrDefault() is not { } clash)
                     continue;
                 var file = await db.ImportBatches.Where(b => b.Id == clash.ImportBatchId).Select(b => b.FileName).SingleOrDefaultAsync(ct);
+                if (clash.Source.StartsWith(KnownSources.AzurePrefix, StringComparison.Ordinal))
+                    throw new ImportException(runName,
+                        $"subscription {Named(clash.SubAccountName, clash.SubAccountId)} on {clash.ChargePeriodStart:yyyy-MM-dd} is already counted by the live Azure sync ({clash.Source});" +
+                        $" importing it as {w.Source} would count it twice. Import only the subscriptions and months the sync does not read, or leave this subscription out of the sync's scope (CostSense:Azure)");
                 throw new ImportException(runName,
                     $"subscription {Named(clash.SubAccountName, clash.SubAccountId)} on {clash.ChargePeriodStart:yyyy-MM-dd} is already counted by {clash.Source}" +
                     $" (import {clash.ImportBatchId}{(file is null ? "" : $" of {file}")}); importing it again as {w.Source} would count it twice." +

@@ -8,6 +8,6 @@ public static class SourceKinds
     /// <summary>"Demo tenant" for the generated tenant, "Azure" for a live sync, "Imported cost exports" for files and export runs.</summary>
     public static string Describe(string source) =>
         source == KnownSources.Demo ? "Demo tenant"
-        : source.StartsWith("azure:", StringComparison.Ordinal) ? "Azure"
+        : source.StartsWith(KnownSources.AzurePrefix, StringComparison.Ordinal) ? "Azure"
         : "Imported cost exports";
 }

@@ -8,4 +8,7 @@ public static class KnownSources
 {
     /// <summary>The generated demo tenant.</summary>
     public const string Demo = "demo";
+
+    /// <summary>The prefix of every live Azure source (the sync's costs and inventory): imports refuse to count its days twice.</summary>
+    public const string AzurePrefix = "azure:";
 }

@@ -4,7 +4,7 @@ namespace CostSense.Core.Sources.Azure;
 public static class AzureSources
 {
     /// <summary>The prefix of every Azure source (<see cref="Reports.SourceKinds"/> reads it).</summary>
-    public const string Prefix = "azure:";
+    public const string Prefix = Data.Entities.KnownSources.AzurePrefix;
 
     /// <summary>The inventory (VMs, storage accounts) and its metrics, across every subscription in scope.</summary>
     public const string Inventory = "azure:inventory";

@@ -52,6 +52,7 @@ public sealed class QueryCostSync(AzureConnection connection, CostQueryReader re
             read.Add((subscription, month, amortized, actual));
         }
 
+        await RefuseImportedOverlapAsync(read.Select(r => (r.Subscription, r.Month)).ToList(), ct);
         var counts = read.ToDictionary(r => (r.Subscription.Id, r.Month), r => QueryCostRows.Build(r.Subscription, r.Amortized, r.Actual, tags).Count);
         var fetchedAt = time.GetUtcNow();
         var writes = await store.ReplaceSourcesAsync(
@@ -95,6 +96,30 @@ public sealed class QueryCostSync(AzureConnection connection, CostQueryReader re
     }
 
     /// <summary>The tags of the resources the Azure inventory knows (VMs, storage accounts), by lower-case id.</summary>
+    /// <summary>
+    /// A subscription's month that an import (an export file or run) already counts is not synced beside it: the two would
+    /// count the same cost twice. The step fails naming the import, and the analyst chooses one of the two.
+    /// </summary>
+    private async Task RefuseImportedOverlapAsync(IReadOnlyList<(AzureSubscription Subscription, DateOnly Month)> months, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        foreach (var (subscription, month) in months)
+        {
+            var id = subscription.Id.ToLowerInvariant();
+            var end = month.AddMonths(1);
+            var clash = await db.CostRecords.AsNoTracking()
+                .Where(r => r.Source.StartsWith(Imports.CostImporter.SourcePrefix) && r.SubAccountId.ToLower() == id
+                    && r.ChargePeriodStart >= month && r.ChargePeriodStart < end)
+                .Select(r => new { r.Source, r.ImportBatchId }).FirstOrDefaultAsync(ct);
+            if (clash is null) continue;
+            var file = await db.ImportBatches.Where(b => b.Id == clash.ImportBatchId).Select(b => b.FileName).SingleOrDefaultAsync(ct);
+            throw new InvalidOperationException(
+                $"Subscription {subscription.DisplayName} ({subscription.Id}) in {month:yyyy-MM} is already counted by {clash.Source} " +
+                $"(import {clash.ImportBatchId}{(file is null ? "" : $" of {file}")}); syncing it from Azure as well would count it twice. " +
+                "Undo that import on the Import page, or leave the subscription out of CostSense:Azure:SubscriptionIds. Nothing of the costs step was written.");
+        }
+    }
+
     private static async Task<Dictionary<string, string>> InventoryTagsAsync(CostSenseDbContext db, CancellationToken ct)
     {
         var vms = await db.VirtualMachines.AsNoTracking().Where(v => v.Source == AzureSources.Inventory && v.Tags != null)

@@ -90,7 +90,18 @@ public sealed class AzureConnection
     /// <exception cref="RequestFailedException">Any status other than 2xx, with Azure's error code and message.</exception>
     public static async Task<JsonDocument?> SendAsync(HttpPipeline pipeline, RequestMethod method, Uri uri, object? body, CancellationToken ct)
     {
-        using var message = pipeline.CreateMessage();
+        using var message = CreateJsonMessage(pipeline, method, uri, body);
+        await pipeline.SendAsync(message, ct);
+        var response = message.Response;
+        if (response.Status is < 200 or > 299) throw new RequestFailedException(response);
+        if (response.Status == 204 || response.ContentStream is null) return null;
+        return await JsonDocument.ParseAsync(response.ContentStream, default, ct);
+    }
+
+    /// <summary>A request that accepts JSON, with <paramref name="body"/> (if any) written as Azure's REST APIs expect it.</summary>
+    public static HttpMessage CreateJsonMessage(HttpPipeline pipeline, RequestMethod method, Uri uri, object? body)
+    {
+        var message = pipeline.CreateMessage();
         var request = message.Request;
         request.Method = method;
         request.Uri.Reset(uri);
@@ -100,11 +111,7 @@ public sealed class AzureConnection
             request.Headers.Add("Content-Type", "application/json");
             request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), AzureJson.Options));
         }
-        await pipeline.SendAsync(message, ct);
-        var response = message.Response;
-        if (response.Status is < 200 or > 299) throw new RequestFailedException(response);
-        if (response.Status == 204 || response.ContentStream is null) return null;
-        return await JsonDocument.ParseAsync(response.ContentStream, default, ct);
+        return message;
     }
 
     private static string ScopeOf(string audience) => audience.TrimEnd('/') + "/.default";

@@ -54,16 +54,7 @@ public sealed class CostManagementClient
         for (var attempt = 1; ; attempt++)
         {
             if (costsQpu) await _budget.SpendAsync(ct);
-            using var message = _pipeline.Value.CreateMessage();
-            var request = message.Request;
-            request.Method = method;
-            request.Uri.Reset(uri);
-            request.Headers.Add("Accept", "application/json");
-            if (body is not null)
-            {
-                request.Headers.Add("Content-Type", "application/json");
-                request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), AzureJson.Options));
-            }
+            using var message = AzureConnection.CreateJsonMessage(_pipeline.Value, method, uri, body);
             await _pipeline.Value.SendAsync(message, ct);
             var response = message.Response;
             if (response.Status == 429)

@@ -91,8 +91,9 @@ public sealed partial class RecommendationService
     /// <summary>Advisor's opinion for each exported row, or null (no Advisor columns) when the store has no Advisor data.</summary>
     private static async Task<Func<Recommendation, AdvisorOpinion?>?> AdvisorForCsvAsync(CostSenseDbContext db, CancellationToken ct)
     {
-        if (!await db.AdvisorRecommendations.AnyAsync(ct)) return null;
-        var advisor = (await db.AdvisorRecommendations.AsNoTracking().ToListAsync(ct)).ToLookup(a => a.ResourceId, StringComparer.OrdinalIgnoreCase);
+        var rows = await db.AdvisorRecommendations.AsNoTracking().ToListAsync(ct);
+        if (rows.Count == 0) return null;
+        var advisor = rows.ToLookup(a => a.ResourceId, StringComparer.OrdinalIgnoreCase);
         return r => AdvisorComparison.Compare(r, advisor[r.ResourceId]);
     }
 

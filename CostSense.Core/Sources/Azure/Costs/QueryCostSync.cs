@@ -53,12 +53,16 @@ public sealed class QueryCostSync(AzureConnection connection, CostQueryReader re
         }
 
         await RefuseImportedOverlapAsync(read.Select(r => (r.Subscription, r.Month)).ToList(), ct);
-        var counts = read.ToDictionary(r => (r.Subscription.Id, r.Month), r => QueryCostRows.Build(r.Subscription, r.Amortized, r.Actual, tags).Count);
+        var counts = new Dictionary<(string, DateOnly), int>();
         var fetchedAt = time.GetUtcNow();
         var writes = await store.ReplaceSourcesAsync(
-            _ => Task.FromResult<IReadOnlyList<SourceWrite>>(read.Select(r => new SourceWrite(AzureSources.Costs(r.Subscription.Id), r.Month, r.Month.AddMonths(1),
+            _ => Task.FromResult<IReadOnlyList<SourceWrite>>(read.Select(r =>
+            {
                 // Built anew on each attempt: the store stamps the rows it writes, and a retried transaction writes them again.
-                QueryCostRows.Build(r.Subscription, r.Amortized, r.Actual, tags).ToAsyncEnumerable())).ToList()),
+                var rows = QueryCostRows.Build(r.Subscription, r.Amortized, r.Actual, tags);
+                counts[(r.Subscription.Id, r.Month)] = rows.Count;
+                return new SourceWrite(AzureSources.Costs(r.Subscription.Id), r.Month, r.Month.AddMonths(1), rows.ToAsyncEnumerable());
+            }).ToList()),
             (db, c) => demo.InTransactionAsync(db, Actor.System, "live Azure costs were synced", c),
             async (db, c) =>
             {

@@ -85,6 +85,7 @@ public static class DependencyInjection
         services.AddSingleton<InventoryStore>();
         services.AddSingleton<IDashboardService, DashboardService>();
         services.AddSingleton<CostInsights>();
+        services.AddSingleton<ScopeCosts>();
 
         // Imports: limits on what a file may inflate to, the opener every cost file goes through, and the importer.
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();

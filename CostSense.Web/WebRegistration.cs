@@ -49,6 +49,7 @@ public static class WebRegistration
         services.AddSingleton<StoreStatus>();
         services.AddSingleton<StoreProbe>();
         services.AddSingleton<IStoreStartupStep, AdminBootstrap>();
+        services.AddSingleton<IStoreStartupStep, TagRollupBackfill>();
         services.AddHostedService<StoreStartup>();
 
         // Blazor Server and MudBlazor. Package assets (MudBlazor's CSS and JS) come from the build's manifest in any

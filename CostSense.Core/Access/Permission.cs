@@ -9,6 +9,8 @@ public enum Permission
     ManageData,
     /// <summary>Accept, dismiss, snooze, mark implemented.</summary>
     ActOnRecommendations,
+    /// <summary>Budgets, allocation rules for showback, and anomaly triage (acknowledge, mark as expected).</summary>
+    ManageCostControls,
     /// <summary>The audit trail.</summary>
     ViewAudit,
     /// <summary>Azure connection and other settings.</summary>

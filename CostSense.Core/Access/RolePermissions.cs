@@ -4,7 +4,7 @@ namespace CostSense.Core.Access;
 public static class RolePermissions
 {
     private static readonly Permission[] Viewer = [Permission.Read];
-    private static readonly Permission[] Analyst = [.. Viewer, Permission.ManageData, Permission.ActOnRecommendations, Permission.ViewAudit];
+    private static readonly Permission[] Analyst = [.. Viewer, Permission.ManageData, Permission.ActOnRecommendations, Permission.ManageCostControls, Permission.ViewAudit];
     private static readonly Permission[] Admin = [.. Analyst, Permission.ManageSettings, Permission.ManageUsers];
 
     public static IReadOnlyList<Permission> Of(string role) => role switch

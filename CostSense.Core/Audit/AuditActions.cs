@@ -20,4 +20,17 @@ public static class AuditActions
     public const string ReportSubscriptionDelete = "report.subscription-delete";
     public const string ReportSendNow = "report.send-now";
     public const string AzureSync = "azure.sync";
+    public const string AnomalyAcknowledge = "anomaly.acknowledge";
+    public const string AnomalyExpected = "anomaly.expected";
+    public const string AnomalyReopen = "anomaly.reopen";
+    public const string BudgetCreate = "budget.create";
+    public const string BudgetEdit = "budget.edit";
+    public const string BudgetDelete = "budget.delete";
+    public const string AllocationRuleCreate = "allocation.rule-create";
+    public const string AllocationRuleEdit = "allocation.rule-edit";
+    public const string AllocationRuleDelete = "allocation.rule-delete";
+    public const string NotificationChannelCreate = "notification.channel-create";
+    public const string NotificationChannelEdit = "notification.channel-edit";
+    public const string NotificationChannelDelete = "notification.channel-delete";
+    public const string NotificationTest = "notification.test";
 }

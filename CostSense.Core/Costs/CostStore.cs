@@ -215,10 +215,32 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
         return deleted;
     }
 
+    /// <summary>
+    /// Builds the tag rollups of a store written before they existed: when cost rows carry tags and no tag rollup does,
+    /// every rollup is rebuilt once (a migration cannot, it has no JSON reader). Returns whether it did.
+    /// </summary>
+    public async Task<bool> EnsureTagRollupsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.DailyTagRollups.AnyAsync(ct) || !await db.CostRecords.AnyAsync(r => r.Tags != null, ct)) return false;
+        var first = await db.CostRecords.MinAsync(r => r.ChargePeriodStart, ct);
+        var last = await db.CostRecords.MaxAsync(r => r.ChargePeriodStart, ct);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async c =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(c);
+            await RebuildRollupsAsync(db, first, last.AddDays(1), c);
+            await PeriodVersions.BumpMonthsAsync(db, first, last.AddDays(1), c);
+            await tx.CommitAsync(c);
+        }, ct);
+        log.LogInformation("Built the tag rollups of {First:yyyy-MM-dd}..{Last:yyyy-MM-dd}", first, last);
+        return true;
+    }
+
     /// <summary>Recomputes the daily rollups of [start, end) from the raw rows of every source.</summary>
     internal static async Task RebuildRollupsAsync(CostSenseDbContext db, DateOnly start, DateOnly end, CancellationToken ct)
     {
         await db.DailyCostRollups.Where(r => r.Date >= start && r.Date < end).ExecuteDeleteAsync(ct);
+        await db.DailyTagRollups.Where(r => r.Date >= start && r.Date < end).ExecuteDeleteAsync(ct);
 
         // A month at a time keeps the grouped result small however long the period is.
         for (var from = start; from < end; from = Min(end, FirstOfMonth(from).AddMonths(1)))
@@ -245,7 +267,37 @@ public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, T
                 })
                 .ToListAsync(ct);
             await BulkInsert.InsertAsync(db, groups, ct);
+            await BulkInsert.InsertAsync(db, await TagRollupsAsync(db, from, to, ct), ct);
         }
+    }
+
+    /// <summary>
+    /// The tag rollups of [from, to): the rows are summed per distinct tag text in SQL (few per day), and each text's
+    /// tags are read once here, so any tag key can be broken down without scanning raw rows again.
+    /// </summary>
+    private static async Task<List<DailyTagRollup>> TagRollupsAsync(CostSenseDbContext db, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var groups = await db.CostRecords
+            .Where(r => r.ChargePeriodStart >= from && r.ChargePeriodStart < to && r.Tags != null)
+            .GroupBy(r => new { r.ChargePeriodStart, r.ProviderName, r.SubAccountId, r.SubAccountName, r.ResourceGroup, r.Tags, r.BillingCurrency })
+            .Select(g => new { g.Key.ChargePeriodStart, g.Key.ProviderName, g.Key.SubAccountId, g.Key.SubAccountName, g.Key.ResourceGroup, g.Key.Tags, g.Key.BillingCurrency, Cost = g.Sum(r => r.EffectiveCost) })
+            .ToListAsync(ct);
+        var parsed = new Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>>(StringComparer.Ordinal);
+        var sums = new Dictionary<(DateOnly, string, string, string, string, string, string, string), decimal>();
+        foreach (var g in groups)
+        {
+            if (!parsed.TryGetValue(g.Tags!, out var tags)) parsed[g.Tags!] = tags = CostTags.Parse(g.Tags);
+            foreach (var (key, value) in tags)
+            {
+                var k = (g.ChargePeriodStart, g.ProviderName, g.SubAccountId, g.SubAccountName, g.ResourceGroup, key, value, g.BillingCurrency);
+                sums[k] = sums.GetValueOrDefault(k) + g.Cost;
+            }
+        }
+        return sums.Select(s => new DailyTagRollup
+        {
+            Date = s.Key.Item1, ProviderName = s.Key.Item2, SubAccountId = s.Key.Item3, SubAccountName = s.Key.Item4,
+            ResourceGroup = s.Key.Item5, TagKey = s.Key.Item6, TagValue = s.Key.Item7, BillingCurrency = s.Key.Item8, EffectiveCost = s.Value,
+        }).ToList();
     }
 
     internal static DateOnly FirstOfMonth(DateOnly d) => new(d.Year, d.Month, 1);

@@ -37,6 +37,14 @@ public abstract class CostSenseDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<AzureCostMonth> AzureCostMonths => Set<AzureCostMonth>();
     public DbSet<AdvisorRecommendation> AdvisorRecommendations => Set<AdvisorRecommendation>();
     public DbSet<RetailPrice> RetailPrices => Set<RetailPrice>();
+    public DbSet<DailyTagRollup> DailyTagRollups => Set<DailyTagRollup>();
+    public DbSet<DetectedAnomaly> Anomalies => Set<DetectedAnomaly>();
+    public DbSet<Budget> Budgets => Set<Budget>();
+    public DbSet<BudgetCrossing> BudgetCrossings => Set<BudgetCrossing>();
+    public DbSet<AllocationRule> AllocationRules => Set<AllocationRule>();
+    public DbSet<NotificationChannel> NotificationChannels => Set<NotificationChannel>();
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
+    public DbSet<AlertCheckRun> AlertCheckRuns => Set<AlertCheckRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {

@@ -27,6 +27,11 @@ public sealed class CoreLayeringTests
         "Conversations",    // the assistant's stored chats
         "Operations",       // what an operator sees about the store
         "Reports",          // the executive summary: the screen's figures laid out as a PDF, and its e-mail delivery
+        "Anomalies",        // anomalies at every scope with their drivers, and their triage
+        "Budgets",          // budgets per scope and month, their status and threshold crossings
+        "Showback",         // cost by any tag key, allocation rules for shared cost, the chargeback table
+        "Notifications",    // channels (webhooks, Teams, Slack, e-mail), the outbox with retries and its delivery log
+        "Alerts",           // after every data change: detect anomalies, evaluate budgets, queue and deliver alerts
         "Imports",          // cost files: containers, manifests, CSV and Parquet, format detection, rows mapped into CostRecord
         "Sources.Demo",     // the demo tenant: writes costs and inventory
         "Sources.Azure",    // live Azure: inventory, metrics, costs, prices and Advisor, synced into the store

@@ -9,6 +9,7 @@ public static class Policies
     public const string Read = nameof(Permission.Read);
     public const string ManageData = nameof(Permission.ManageData);
     public const string ActOnRecommendations = nameof(Permission.ActOnRecommendations);
+    public const string ManageCostControls = nameof(Permission.ManageCostControls);
     public const string ViewAudit = nameof(Permission.ViewAudit);
     public const string ManageSettings = nameof(Permission.ManageSettings);
     public const string ManageUsers = nameof(Permission.ManageUsers);

@@ -133,6 +133,26 @@ public static class DependencyInjection
         services.AddSingleton<IDemoTenantService, DemoTenantService>();
         services.AddSingleton<DemoStepAside>();
 
+        // --- Notifications and alerts (issue 15): options (validated on start), the named HttpClient webhooks are posted with
+        // (a timeout, no redirects, no request logging: a webhook's URL is a credential), the targets' protection (data
+        // protection: the web app's key ring in the store), the outbox, the sender and the channels the settings page manages;
+        // the alert check (detection when the data or the day changed, budgets, alerts, delivery), the requests pages make for
+        // one soon, and the worker, a hosted service registered by the web app (WebRegistration).
+        services.AddOptions<CostSense.Core.Notifications.NotificationOptions>().BindConfiguration(CostSense.Core.Notifications.NotificationOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(CostSense.Core.Notifications.NotificationSender.ClientName)
+            .ConfigureHttpClient((sp, c) => c.Timeout = sp.GetRequiredService<IOptions<CostSense.Core.Notifications.NotificationOptions>>().Value.RequestTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .RemoveAllLoggers();
+        services.AddSingleton<CostSense.Core.Notifications.NotificationTargets>();
+        services.AddSingleton<CostSense.Core.Notifications.NotificationOutbox>();
+        services.AddSingleton<CostSense.Core.Notifications.NotificationSender>();
+        services.AddSingleton<CostSense.Core.Notifications.NotificationChannels>();
+        services.AddSingleton<CostSense.Core.Alerts.AlertCheckRequests>();
+        services.AddSingleton<CostSense.Core.Alerts.AlertCheck>();
+        services.AddSingleton<CostSense.Core.Alerts.AlertWorker>();
+        // --- end of notifications and alerts.
+
         // --- Live Azure (issue 14): off until CostSense:Azure:Enabled. The connection (credential, ArmClient, REST pipelines),
         // the scope, the steps of a sync, the one-at-a-time lock and the sync itself. The worker that runs it on a schedule is
         // a hosted service registered by the web app (WebRegistration).

@@ -65,6 +65,10 @@ public static class WebRegistration
         services.AddHostedService(sp => sp.GetRequiredService<CostSense.Core.Reports.Delivery.ReportDeliveryWorker>());
         // --- Live Azure (issue 14): the scheduled sync (Core registers it and the sync); it returns at once while Azure is off.
         services.AddHostedService(sp => sp.GetRequiredService<CostSense.Core.Sources.Azure.AzureSyncWorker>());
+        // --- Notifications and alerts (issue 15): the alert check's worker (Core registers it, the check and the sender), a
+        // hosted service of the web app only, after StoreStartup, so its first check finds the schema.
+        services.AddHostedService(sp => sp.GetRequiredService<CostSense.Core.Alerts.AlertWorker>());
+        // --- end of notifications and alerts.
         AddEntraSignIn(builder);
         AddHealth(builder);
         builder.AddCostSenseHardening();

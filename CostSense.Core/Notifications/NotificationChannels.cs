@@ -40,6 +40,14 @@ public sealed class NotificationChannels(IDbContextFactory<CostSenseDbContext> d
         return await db.NotificationDeliveries.AsNoTracking().OrderByDescending(d => d.Id).Take(Math.Clamp(take, 1, MaxLog)).ToListAsync(ct);
     }
 
+    /// <summary>The last alert check on any instance (when, and what failed), or null before the first.</summary>
+    public async Task<AlertCheckRun?> LastCheckAsync(Actor actor, CancellationToken ct)
+    {
+        actor.Demand(Permission.ManageSettings);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AlertCheckRuns.AsNoTracking().OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+    }
+
     /// <exception cref="NotificationException">The draft is not valid (the message names the field).</exception>
     /// <exception cref="AccessDeniedException">The actor is not an Admin.</exception>
     public async Task<NotificationChannelView> CreateAsync(Actor actor, NotificationChannelDraft draft, CancellationToken ct)

@@ -148,6 +148,12 @@ public static class DependencyInjection
         services.AddSingleton<CostSense.Core.Notifications.NotificationOutbox>();
         services.AddSingleton<CostSense.Core.Notifications.NotificationSender>();
         services.AddSingleton<CostSense.Core.Notifications.NotificationChannels>();
+        // Until detection and budgets are registered (by their own blocks, before or after this one), the check says they are missing.
+        // A registration after this one wins (the last one is resolved); one before it makes these two lines do nothing.
+        if (!services.Any(d => d.ServiceType == typeof(CostSense.Core.Anomalies.IAnomalyDetection)))
+            services.AddSingleton<CostSense.Core.Anomalies.IAnomalyDetection, CostSense.Core.Alerts.MissingAnomalyDetection>();
+        if (!services.Any(d => d.ServiceType == typeof(CostSense.Core.Budgets.IBudgetEvaluation)))
+            services.AddSingleton<CostSense.Core.Budgets.IBudgetEvaluation, CostSense.Core.Alerts.MissingBudgetEvaluation>();
         services.AddSingleton<CostSense.Core.Alerts.AlertCheckRequests>();
         services.AddSingleton<CostSense.Core.Alerts.AlertCheck>();
         services.AddSingleton<CostSense.Core.Alerts.AlertWorker>();

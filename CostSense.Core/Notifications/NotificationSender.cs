@@ -85,18 +85,34 @@ public sealed class NotificationSender(IDbContextFactory<CostSenseDbContext> dbF
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         if (response.IsSuccessStatusCode) return null;
-        string reply;
-        try
-        {
-            reply = (await response.Content.ReadAsStringAsync(ct)).Trim();
-        }
-        catch (HttpRequestException)
-        {
-            reply = "";
-        }
+        // Redacted before it is cut short, so a cut cannot leave part of the URL behind.
+        var reply = Redact(await ReplyAsync(response, ct), url);
         reply = reply.Length <= ReplyLength ? reply : reply[..ReplyLength] + "…";
         var status = $"HTTP {(int)response.StatusCode} {ReasonOf(response.StatusCode, response.ReasonPhrase)}";
-        return Redact(reply.Length == 0 ? status : $"{status}: {reply}", url);
+        return reply.Length == 0 ? status : $"{status}: {reply}";
+    }
+
+    /// <summary>
+    /// The start of the receiver's reply (a few KB at most, read within the request timeout on the app's clock): enough to
+    /// say why it refused, never a huge or endless body held in memory.
+    /// </summary>
+    private async Task<string> ReplyAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        using var timeout = new CancellationTokenSource(options.Value.RequestTimeout, time);
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(both.Token);
+            var buffer = new byte[4096];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), both.Token)) > 0) length += read;
+            return Encoding.UTF8.GetString(buffer, 0, length).Trim();
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            return "";
+        }
     }
 
     private async Task<string?> EmailAsync(NotificationDelivery d, Alert alert, string? link, string recipients, CancellationToken ct)

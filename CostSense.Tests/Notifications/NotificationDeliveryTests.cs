@@ -311,6 +311,27 @@ public abstract class NotificationDeliveryTests
         Assert.Equal(2, (await channels.DeliveryLogAsync(Actor.System, 10, Ct)).Count);
     }
 
+    [Fact]
+    public async Task ADeletedChannel_TakesItsPendingDeliveriesWithIt_AndADisabledOneGetsNothingMore()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var host = await NotificationTestHost.StartAsync(Kind);
+        var channels = host.Get<NotificationChannels>();
+        var deleted = await channels.CreateAsync(Actor.System, Draft(NotificationChannelKind.Webhook, receiver.Url("deleted"), "Deleted"), Ct);
+        var disabled = await channels.CreateAsync(Actor.System, Draft(NotificationChannelKind.Webhook, receiver.Url("disabled"), "Disabled"), Ct);
+        Assert.Equal(2, await host.Get<NotificationOutbox>().EnqueueAsync([BudgetAlert(50)], Ct));
+
+        await channels.DeleteAsync(Actor.System, deleted.Id, Ct);
+        await channels.UpdateAsync(Actor.System, disabled.Id, Draft(NotificationChannelKind.Webhook, "", "Disabled") with { Enabled = false }, Ct);
+        var result = Assert.Single(await host.Get<NotificationSender>().DeliverDueAsync(null, Ct));
+
+        Assert.Equal(("Disabled", NotificationStatus.GaveUp, "The channel was disabled before it was sent."), (result.ChannelName, result.Status, result.Error));
+        Assert.Empty(receiver.Received);
+        await using var db = await host.DbAsync();
+        Assert.Equal(["Disabled"], await db.NotificationDeliveries.AsNoTracking().Select(d => d.ChannelName).ToListAsync(Ct));
+        Assert.Contains(await db.AuditEntries.AsNoTracking().Select(a => a.Action).ToListAsync(Ct), a => a == AuditActions.NotificationChannelDelete);
+    }
+
     private static JsonObject Body(WebhookReceiver receiver, string path) =>
         (JsonObject)JsonNode.Parse(Assert.Single(receiver.Received, r => r.Path == path).Body)!;
 }

@@ -133,6 +133,13 @@ public static class DependencyInjection
         services.AddSingleton<IDemoTenantService, DemoTenantService>();
         services.AddSingleton<DemoStepAside>();
 
+        // --- Budgets (issue 15): the figures (the dashboard's arithmetic on a scope's daily totals), the service the page, the
+        // dashboard card and the assistant use, and the evaluation that stores each threshold crossing once (the alert check calls it).
+        services.AddSingleton<Budgets.BudgetFigures>();
+        services.AddSingleton<Budgets.BudgetService>();
+        services.AddSingleton<Budgets.IBudgetEvaluation, Budgets.BudgetEvaluation>();
+        // --- end of budgets.
+
         // --- Live Azure (issue 14): off until CostSense:Azure:Enabled. The connection (credential, ArmClient, REST pipelines),
         // the scope, the steps of a sync, the one-at-a-time lock and the sync itself. The worker that runs it on a schedule is
         // a hosted service registered by the web app (WebRegistration).

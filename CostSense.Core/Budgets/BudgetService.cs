@@ -107,9 +107,9 @@ public sealed class BudgetService(IDbContextFactory<CostSenseDbContext> dbFactor
     public async Task<Budget> UpdateAsync(Actor actor, long id, BudgetDraft draft, CancellationToken ct)
     {
         actor = await permissions.DemandAsync(actor, Permission.ManageCostControls, ct);
-        var v = await ValidateAsync(draft, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var b = await FindAsync(db, id, ct);
+        var v = await ValidateAsync(draft, ct, b);
         var before = Describe(b);
         (b.Name, b.ScopeKind, b.ScopeKey, b.ScopeName, b.Amount, b.Currency) = (v.Name, v.Scope.Kind, v.Scope.Key, v.Scope.Name, v.Amount, v.Currency);
         (b.StartMonth, b.EndMonth, b.ActualThresholds, b.ForecastThresholds) = (v.Start, v.End, v.Actual, v.Forecast);
@@ -136,7 +136,8 @@ public sealed class BudgetService(IDbContextFactory<CostSenseDbContext> dbFactor
 
     private sealed record Valid(string Name, CostScope Scope, decimal Amount, string Currency, DateOnly Start, DateOnly? End, string Actual, string Forecast);
 
-    private async Task<Valid> ValidateAsync(BudgetDraft d, CancellationToken ct)
+    /// <param name="existing">The budget being edited: its scope stays valid even once that scope's cost has aged out of the window.</param>
+    private async Task<Valid> ValidateAsync(BudgetDraft d, CancellationToken ct, Budget? existing = null)
     {
         var name = d.Name?.Trim() ?? "";
         if (name.Length == 0) throw new BudgetException("Name: give the budget a name.");
@@ -156,12 +157,12 @@ public sealed class BudgetService(IDbContextFactory<CostSenseDbContext> dbFactor
         var actual = BudgetThresholds.Parse(d.ActualThresholds, "Actual thresholds");
         var forecast = BudgetThresholds.Parse(d.ForecastThresholds, "Forecast thresholds");
         var currency = await scopes.CurrencyAsync(ct);
-        var scope = await ResolveScopeAsync(d.ScopeKind, d.ScopeKey, currency, ct);
+        var scope = await ResolveScopeAsync(d.ScopeKind, d.ScopeKey, currency, existing, ct);
         return new Valid(name, scope, d.Amount, currency, start, end, BudgetThresholds.Format(actual), BudgetThresholds.Format(forecast));
     }
 
     /// <summary>The scope named by kind and key, as the store knows it (with its current name), or a message naming the field.</summary>
-    private async Task<CostScope> ResolveScopeAsync(CostScopeKind kind, string? key, string currency, CancellationToken ct)
+    private async Task<CostScope> ResolveScopeAsync(CostScopeKind kind, string? key, string currency, Budget? existing, CancellationToken ct)
     {
         if (kind == CostScopeKind.Total) return CostScope.Total;
         if (kind is not (CostScopeKind.Subscription or CostScopeKind.ResourceGroup or CostScopeKind.Tag))
@@ -176,10 +177,12 @@ public sealed class BudgetService(IDbContextFactory<CostSenseDbContext> dbFactor
             tagKey = CostTags.NormalizeKey(k);
             key = CostScope.Tag(tagKey, value).Key;
         }
-        // Any cost ever recorded makes a scope budgetable (a quiet subscription may still deserve a budget).
-        var known = await scopes.ScopesAsync(kind, DateOnly.MinValue, DateOnly.MaxValue, currency, tagKey, ct);
+        if (existing is not null && existing.ScopeKind == kind && existing.ScopeKey == key) return BudgetFigures.ScopeOf(existing);
+        // The scopes the pickers offer: cost in the last year of data (reading every day ever stored would cost more than it tells).
+        var latest = await figures.LatestAsync(ct) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var known = await scopes.ScopesAsync(kind, latest.AddYears(-1), latest, currency, tagKey, ct);
         return known.FirstOrDefault(s => s.Key == key)
-            ?? throw new BudgetException($"Scope: no {KindName(kind)} \"{(key.Length > 80 ? key[..80] + "…" : key)}\" has cost in the store.");
+            ?? throw new BudgetException($"Scope: no {KindName(kind)} \"{(key.Length > 80 ? key[..80] + "…" : key)}\" has cost in the last year of data.");
     }
 
     private static string KindName(CostScopeKind kind) => kind switch

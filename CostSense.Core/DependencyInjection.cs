@@ -133,6 +133,12 @@ public static class DependencyInjection
         services.AddSingleton<IDemoTenantService, DemoTenantService>();
         services.AddSingleton<DemoStepAside>();
 
+        // --- Budgets (issue 15): the figures (the dashboard's arithmetic on a scope's daily totals), the service the page, the
+        // dashboard card and the assistant use, and the evaluation that stores each threshold crossing once (the alert check calls it).
+        services.AddSingleton<Budgets.BudgetFigures>();
+        services.AddSingleton<Budgets.BudgetService>();
+        services.AddSingleton<Budgets.IBudgetEvaluation, Budgets.BudgetEvaluation>();
+        // --- end of budgets.
         // --- Notifications and alerts (issue 15): options (validated on start), the named HttpClient webhooks are posted with
         // (a timeout, no redirects, no request logging: a webhook's URL is a credential), the targets' protection (data
         // protection: the web app's key ring in the store), the outbox, the sender and the channels the settings page manages;

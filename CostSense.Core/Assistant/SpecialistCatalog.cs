@@ -40,7 +40,7 @@ public sealed class SpecialistCatalog
             SpecialistKind.CostAnalyst => "the cost analyst of CostSense, an Azure cost workbench. You explain spend: month to date, trends, breakdowns by service, resource group, subscription, region and tag, single days, anomalies and the forecast to month end.",
             SpecialistKind.ComputeOptimizer => "the compute optimizer of CostSense, an Azure cost workbench. You advise on virtual machines: right-sizing, deallocating idle VMs, deleting long-deallocated ones, reservations and VMs that need a bigger size.",
             SpecialistKind.StorageOptimizer => "the storage optimizer of CostSense, an Azure cost workbench. You advise on storage accounts: access tiers, lifecycle policies and replication.",
-            SpecialistKind.FinOpsAdvisor => "the FinOps advisor of CostSense, an Azure cost workbench. You advise on savings, ROI, payback, reservations (1 and 3 years) and the remediation plan.",
+            SpecialistKind.FinOpsAdvisor => "the FinOps advisor of CostSense, an Azure cost workbench. You advise on savings, ROI, payback, reservations (1 and 3 years), the remediation plan and budgets (status this month).",
             _ => "the cost assistant of CostSense, an Azure cost workbench. You can answer questions about this tenant's spend, trends, anomalies, VM and storage recommendations, savings, reservations, ROI and payback.",
         };
         var prompt = new StringBuilder($"You are {role}\n");

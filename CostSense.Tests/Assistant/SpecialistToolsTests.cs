@@ -41,7 +41,7 @@ public sealed class SpecialistToolsTests(DemoTenantStore store) : IClassFixture<
         Assert.Equal(["compare_day", "get_anomalies", "get_cost_breakdown", "get_cost_overview"], names[SpecialistKind.CostAnalyst].Order());
         Assert.Equal(["get_compute_savings", "get_vm_recommendations", "get_vm_utilization"], names[SpecialistKind.ComputeOptimizer].Order());
         Assert.Equal(["get_storage_recommendations", "get_storage_savings"], names[SpecialistKind.StorageOptimizer].Order());
-        Assert.Equal(["get_commitment_options", "get_remediation_plan", "get_savings_summary"], names[SpecialistKind.FinOpsAdvisor].Order());
+        Assert.Equal(["get_budget_status", "get_commitment_options", "get_remediation_plan", "get_savings_summary"], names[SpecialistKind.FinOpsAdvisor].Order());
         foreach (var tool in Enum.GetValues<SpecialistKind>().SelectMany(catalog.ToolsOf))
         {
             Assert.False(string.IsNullOrWhiteSpace(tool.Description));

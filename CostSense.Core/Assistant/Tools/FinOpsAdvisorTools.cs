@@ -1,12 +1,14 @@
 using System.ComponentModel;
+using System.Globalization;
+using CostSense.Core.Budgets;
 using CostSense.Core.Data.Entities;
 using CostSense.Core.Recommendations;
 using Microsoft.SemanticKernel;
 
 namespace CostSense.Core.Assistant.Tools;
 
-/// <summary>The FinOps advisor's tools: the savings page's totals, reservation terms compared, the remediation plan.</summary>
-public sealed class FinOpsAdvisorTools(IRecommendationService recommendations)
+/// <summary>The FinOps advisor's tools: the savings page's totals, reservation terms compared, the remediation plan, budget status (read-only).</summary>
+public sealed class FinOpsAdvisorTools(IRecommendationService recommendations, BudgetService budgets)
 {
     private const string Currency = RecommendationService.Currency;
 
@@ -78,6 +80,38 @@ public sealed class FinOpsAdvisorTools(IRecommendationService recommendations)
             }),
             totalSteps = s.Plan.Count,
             openMonthlySavings = ToolJson.Money(s.OpenMonthlySavings, Currency),
+        });
+    }
+
+    [KernelFunction("get_budget_status"), Description("Every budget's status this month (the month of the latest cost data): scope, amount, actual cost to date, forecast to month end, percent of the budget, and the thresholds crossed.")]
+    public async Task<string> GetBudgetStatusAsync(CancellationToken ct = default)
+    {
+        var o = await budgets.StatusAsync(ct);
+        string Pct(decimal p) => p.ToString("0.0", CultureInfo.InvariantCulture) + "%";
+        return ToolJson.Serialize(new
+        {
+            month = o.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            asOf = o.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            currency = o.Currency,
+            budgets = o.Budgets.Where(b => b.State != BudgetState.Inactive)
+                .OrderByDescending(b => b.State).ThenByDescending(b => b.ActualPercent).Select(b => new
+                {
+                    name = b.Budget.Name, scope = b.Scope.Describe(), period = BudgetService.Period(b.Budget),
+                    amount = ToolJson.Money(b.Amount, b.Currency), actual = ToolJson.Money(b.Actual, b.Currency),
+                    forecast = ToolJson.Money(b.Forecast, b.Currency),
+                    percentUsed = Pct(b.ActualPercent), forecastPercent = Pct(b.ForecastPercent),
+                    status = b.State switch
+                    {
+                        BudgetState.Over => "over budget",
+                        BudgetState.ForecastOver => "forecast over budget",
+                        BudgetState.ThresholdCrossed => "threshold crossed",
+                        _ => "within budget",
+                    },
+                    crossedActualThresholds = b.CrossedActual.Select(t => $"{t}%"),
+                    crossedForecastThresholds = b.CrossedForecast.Select(t => $"{t}%"),
+                }),
+            inactiveBudgets = o.Budgets.Count(b => b.State == BudgetState.Inactive),
+            note = o.Budgets.Count == 0 ? "No budgets are set; an Analyst can create them on the Budgets page." : null,
         });
     }
 }

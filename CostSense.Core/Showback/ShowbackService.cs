@@ -83,8 +83,8 @@ public sealed class ShowbackService(IDbContextFactory<CostSenseDbContext> dbFact
         var total = LargestRemainder.Cents(exactTotal);
         var totals = LargestRemainder.Round(rows.Select(r => r.Item2.Total).ToList(), total);
         var directs = LargestRemainder.Round(rows.Select(r => r.Item2.Direct).ToList(), total);
-        decimal?[] shares = total == 0 ? new decimal?[rows.Count]
-            : LargestRemainder.Round(totals.Select(t => t * 100m / total).ToList(), 100m).Select(s => (decimal?)s).ToArray();
+        // Each share on its own: two values with the same total show the same share (so shares may add up to 100 ± 0.01).
+        var shares = totals.Select(t => total == 0 ? (decimal?)null : LargestRemainder.Cents(t * 100m / total)).ToArray();
         var table = rows.Select((r, i) => new ShowbackRow(r.Item1, directs[i], totals[i] - directs[i], totals[i], shares[i],
             LargestRemainder.Cents(r.Item2.In), LargestRemainder.Cents(r.Item2.Out))).ToList();
         var tagged = cells.Where(c => c.Value is not null).Sum(c => c.Cost);

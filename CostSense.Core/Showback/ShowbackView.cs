@@ -23,7 +23,7 @@ public sealed record ShowbackView(ShowbackQuery Query, string Currency, bool Has
 /// <summary>
 /// One row of the chargeback table, in cents. <see cref="Allocated"/> is Total − Direct (net of what rules gave and took,
 /// so the row always adds up); <see cref="AllocatedIn"/> and <see cref="AllocatedOut"/> are each rounded on their own and
-/// say where the net comes from. <see cref="Share"/> is a percent of the grand total (two decimals, adding up to 100).
+/// say where the net comes from. <see cref="Share"/> is the row's total as a percent of the grand total, two decimals (each rounded on its own, so equal totals show equal shares).
 /// </summary>
 public sealed record ShowbackRow(string? Value, decimal Direct, decimal Allocated, decimal Total, decimal? Share,
     decimal AllocatedIn, decimal AllocatedOut)

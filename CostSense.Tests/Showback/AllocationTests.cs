@@ -52,8 +52,9 @@ public sealed class AllocationTests
         var applied = Assert.Single(v.Rules);
         Assert.True(applied.Applied);
         Assert.Equal((100m, 3), (applied.Taken, applied.Recipients));
-        // Shares are percents that add up to 100.00 as well.
-        Assert.Equal(100m, v.AllRows.Sum(r => r.Share!.Value));
+        // Shares are each row's percent of the total; equal totals, equal shares.
+        Assert.All(v.AllRows, r => Assert.Equal(Math.Round(r.Total * 100m / v.Total, 2, MidpointRounding.AwayFromZero), r.Share));
+        Assert.Equal([33.33m, 33.33m, 33.34m], v.Values.Select(r => r.Share!.Value).Order());
     }
 
     [Fact]

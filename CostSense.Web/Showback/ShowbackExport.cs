@@ -50,6 +50,7 @@ public static class ShowbackExport
     private static async Task BadRequestAsync(HttpContext http, string message, CancellationToken ct)
     {
         http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        http.Response.ContentType = "text/plain; charset=utf-8";
         await http.Response.WriteAsync(message, ct);
     }
 }

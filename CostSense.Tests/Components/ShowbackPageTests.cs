@@ -154,3 +154,48 @@ public sealed class ShowbackPageTests : ComponentTestBase, IAsyncLifetime
         Assert.Empty(cut.FindAll("[data-testid='chargeback-table']"));
     }
 }
+
+/// <summary>The dashboard card over the real services: the largest values, the untagged cost, and the dashboard's total.</summary>
+public sealed class ShowbackCardTests : ComponentTestBase, IAsyncLifetime
+{
+    private CoreHost _host = null!;
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _host = await CoreHost.StartAsync(StoreKind.Sqlite, new DateTimeOffset(2026, 11, 29, 6, 0, 0, TimeSpan.Zero));
+        Services.AddSingleton(_host.Get<ShowbackService>());
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task TheCard_ListsTheTopValues_OthersSummed_TheUntaggedCost_AndTheDashboardsTotal()
+    {
+        var day = new DateOnly(2026, 11, 3);
+        var rows = Enumerable.Range(1, 7).Select(i =>
+        {
+            var r = Rows.Cost(day, i * 10m, resourceGroup: $"rg-{i}");
+            r.Tags = $$"""{"cost-center":"CC-{{i}}"}""";
+            return r;
+        }).Append(Rows.Cost(day, 1.25m, resourceGroup: "rg-none")).ToList();
+        await _host.Get<CostStore>().ReplacePeriodAsync("test", new(2026, 11, 1), new(2026, 12, 1), rows, Ct);
+        var filter = new CostFilter(new(2026, 11, 1), new(2026, 11, 30));
+        var dashboard = await _host.Get<IDashboardService>().GetAsync(filter, Ct);
+
+        var cut = Render<ShowbackCard>(p => p.Add(c => c.Filter, filter));
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='showback-card-total']")), TimeSpan.FromSeconds(10));
+        Assert.Equal(["CC-7", "CC-6", "CC-5", "CC-4", "CC-3"], cut.FindAll("[data-testid='showback-card-row'] td:first-child").Select(e => e.TextContent));
+        var others = cut.Find("[data-testid='showback-card-others']").TextContent;
+        Assert.Contains("2 other value(s)", others);
+        Assert.Contains("$30.00", others);
+        Assert.Contains("$1.25", cut.Find("[data-testid='showback-card-untagged']").TextContent);
+        Assert.Equal(MoneyFormat.Format(dashboard.RangeTotal, "USD"), cut.Find("[data-testid='showback-card-total']").TextContent);
+        Assert.Equal("$281.25", MoneyFormat.Format(dashboard.RangeTotal, "USD"));
+    }
+}

@@ -164,6 +164,11 @@ public static class DependencyInjection
         services.AddSingleton<CostSense.Core.Alerts.AlertCheck>();
         services.AddSingleton<CostSense.Core.Alerts.AlertWorker>();
         // --- end of notifications and alerts.
+        // --- Showback (issue 15): cost by any tag key with allocation rules applied (the chargeback table and its CSV), and
+        // the rules the /showback page manages.
+        services.AddSingleton<CostSense.Core.Showback.ShowbackService>();
+        services.AddSingleton<CostSense.Core.Showback.AllocationRules>();
+        // --- end of showback.
 
         // --- Live Azure (issue 14): off until CostSense:Azure:Enabled. The connection (credential, ArmClient, REST pipelines),
         // the scope, the steps of a sync, the one-at-a-time lock and the sync itself. The worker that runs it on a schedule is

@@ -9,6 +9,7 @@ using CostSense.Web.Health;
 using CostSense.Web.Recommendations;
 using CostSense.Web.Reports;
 using CostSense.Web.Security;
+using CostSense.Web.Showback;
 using CostSense.Web.Startup;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
@@ -104,6 +105,9 @@ public static class WebRegistration
         app.MapAccountEndpoints();
         app.MapRecommendationExport();
         app.MapSummaryPdf();
+        // --- Showback (issue 15): the chargeback table's CSV download.
+        app.MapShowbackExport();
+        // --- end of showback.
         return app;
     }
 

@@ -35,11 +35,25 @@ public sealed class AnomalyService(
         await _gate.WaitAsync(ct);
         try
         {
-            return await DetectLockedAsync(ct);
+            return await DetectOnceMoreOnConflictAsync(ct);
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private async Task<AnomalyDetectionResult> DetectOnceMoreOnConflictAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await DetectLockedAsync(ct);
+        }
+        catch (DbUpdateException e)
+        {
+            // Another instance on the same store wrote the same fingerprints a moment ago: its rows are now known ones.
+            log.LogInformation(e, "Anomaly detection met another instance's run; detecting again");
+            return await DetectLockedAsync(ct);
         }
     }
 
@@ -258,7 +272,7 @@ public sealed class AnomalyService(
         await _gate.WaitAsync(ct);
         try
         {
-            if (await StampAsync(ct) != _detectedStamp) await DetectLockedAsync(ct);
+            if (await StampAsync(ct) != _detectedStamp) await DetectOnceMoreOnConflictAsync(ct);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using CostSense.Core.Access;
+using CostSense.Core.Anomalies;
 using CostSense.Core.Assistant;
 using CostSense.Core.Assistant.Tools;
 using CostSense.Core.Audit;
@@ -133,6 +134,13 @@ public static class DependencyInjection
         services.AddSingleton<IDemoTenantService, DemoTenantService>();
         services.AddSingleton<DemoStepAside>();
 
+        // --- Anomalies (issue 15): the detector's thresholds, and the service that detects at every scope, names drivers, keeps
+        // anomalies by fingerprint (triage survives) and serves the page, the dashboard card, the alerts and the assistant.
+        services.AddOptions<AnomalyOptions>().BindConfiguration(AnomalyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AnomalyService>();
+        services.AddSingleton<IAnomalyService>(sp => sp.GetRequiredService<AnomalyService>());
+        services.AddSingleton<IAnomalyDetection>(sp => sp.GetRequiredService<AnomalyService>());
+        // --- end of anomalies.
         // --- Budgets (issue 15): the figures (the dashboard's arithmetic on a scope's daily totals), the service the page, the
         // dashboard card and the assistant use, and the evaluation that stores each threshold crossing once (the alert check calls it).
         services.AddSingleton<Budgets.BudgetFigures>();

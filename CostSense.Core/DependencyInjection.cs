@@ -1,4 +1,5 @@
 using CostSense.Core.Access;
+using CostSense.Core.Anomalies;
 using CostSense.Core.Assistant;
 using CostSense.Core.Assistant.Tools;
 using CostSense.Core.Audit;
@@ -132,6 +133,14 @@ public static class DependencyInjection
         services.AddSingleton<DemoTenantGenerator>();
         services.AddSingleton<IDemoTenantService, DemoTenantService>();
         services.AddSingleton<DemoStepAside>();
+
+        // --- Anomalies (issue 15): the detector's thresholds, and the service that detects at every scope, names drivers, keeps
+        // anomalies by fingerprint (triage survives) and serves the page, the dashboard card, the alerts and the assistant.
+        services.AddOptions<AnomalyOptions>().BindConfiguration(AnomalyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AnomalyService>();
+        services.AddSingleton<IAnomalyService>(sp => sp.GetRequiredService<AnomalyService>());
+        services.AddSingleton<IAnomalyDetection>(sp => sp.GetRequiredService<AnomalyService>());
+        // --- end of anomalies.
 
         // --- Live Azure (issue 14): off until CostSense:Azure:Enabled. The connection (credential, ArmClient, REST pipelines),
         // the scope, the steps of a sync, the one-at-a-time lock and the sync itself. The worker that runs it on a schedule is

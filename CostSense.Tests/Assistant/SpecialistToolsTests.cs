@@ -112,8 +112,8 @@ public sealed class SpecialistToolsTests(DemoTenantStore store) : IClassFixture<
         var result = await CallAsync(SpecialistKind.CostAnalyst, "compare_day", ("date", incident.From.ToString("yyyy-MM-dd")));
 
         Assert.StartsWith("+", result.GetProperty("changePercent").GetString());
-        Assert.Equal(incident.Resource.ServiceName, result.GetProperty("servicesThatMoved")[0].GetProperty("name").GetString());
-        Assert.Equal(incident.Resource.Group.Name, result.GetProperty("resourceGroupsThatMoved")[0].GetProperty("name").GetString());
+        Assert.Equal(incident.ServiceName, result.GetProperty("servicesThatMoved")[0].GetProperty("name").GetString());
+        Assert.Equal(incident.Group.Name, result.GetProperty("resourceGroupsThatMoved")[0].GetProperty("name").GetString());
     }
 
     [Theory]

@@ -61,7 +61,7 @@ public sealed class CostAnomaliesTests
 
         Assert.Equal("USD", report.Currency);
         foreach (var incident in incidents)
-            Assert.Contains(report.Anomalies, a => a.ServiceName == incident.Resource.ServiceName && a.ResourceGroup == incident.Resource.Group.Name
+            Assert.Contains(report.Anomalies, a => a.ServiceName == incident.ServiceName && a.ResourceGroup == incident.Group.Name
                 && a.From <= incident.From && a.To >= incident.To && a.Factor > 1.5);
         Assert.True(report.Anomalies.Count <= incidents.Count + 2, $"{report.Anomalies.Count} anomalies for {incidents.Count} incidents");
     }

@@ -158,17 +158,23 @@ public class DemoTenantGeneratorTests
     public void PlantedIncidents_StandOutAgainstTheSameResourcesOrdinaryDays()
     {
         var t = Default.Value;
-        Assert.Equal(2, t.Incidents.Count);
+        Assert.Equal(Enum.GetValues<DemoIncidentKind>().Order(), t.Incidents.Select(i => i.Kind).Distinct().Order());
         foreach (var incident in t.Incidents)
         {
-            var costs = DefaultRows.Value.Where(r => r.ResourceName == incident.Resource.Name)
-                .ToDictionary(r => r.ChargePeriodStart, r => r.EffectiveCost);
-            for (var day = incident.From; day <= incident.To; day = day.AddDays(1))
+            var costs = DefaultRows.Value.Where(r => r.ResourceId == incident.ResourceId && r.ServiceName == incident.ServiceName)
+                .GroupBy(r => r.ChargePeriodStart).ToDictionary(g => g.Key, g => g.Sum(r => r.EffectiveCost));
+            // A level (a price drop) is judged on its first two weeks; a surge on all its days.
+            var to = incident.To < incident.From.AddDays(13) ? incident.To : incident.From.AddDays(13);
+            for (var day = incident.From; day <= to; day = day.AddDays(1))
             {
                 // The same kind of day in the two weeks before the incident.
                 var usual = Enumerable.Range(1, 14).Select(i => incident.From.AddDays(-i))
-                    .Where(d => CostAnalytics.IsWeekend(d) == CostAnalytics.IsWeekend(day)).Average(d => costs[d]);
-                Assert.True(costs[day] > usual * (decimal)incident.Factor * 0.7m, $"{incident.Description} on {day}: {costs[day]:N2} vs usual {usual:N2}");
+                    .Where(d => CostAnalytics.IsWeekend(d) == CostAnalytics.IsWeekend(day)).Average(d => costs.GetValueOrDefault(d));
+                var cost = costs.GetValueOrDefault(day);
+                if (incident.Factor < 1)
+                    Assert.True(cost < usual * (decimal)incident.Factor * 1.3m, $"{incident.Description} on {day}: {cost:N2} vs usual {usual:N2}");
+                else
+                    Assert.True(cost > usual * (decimal)incident.Factor * 0.7m, $"{incident.Description} on {day}: {cost:N2} vs usual {usual:N2}");
             }
         }
     }

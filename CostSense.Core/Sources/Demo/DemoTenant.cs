@@ -86,7 +86,7 @@ public sealed class DemoTenant
             var quantity = Round((decimal)ServiceQuantity(s, day));
             if (quantity == 0) continue;
             yield return Row(day, s.Group, ServiceId(s), s.Name, s.ResourceType, s.ServiceName, s.ServiceCategory, s.Sku,
-                Round(quantity * s.UnitPrice), quantity, s.Unit, GroupTags(s.Group, null));
+                Round(quantity * UnitPriceOn(s, day)), quantity, s.Unit, GroupTags(s.Group, null));
         }
     }
 
@@ -142,6 +142,15 @@ public sealed class DemoTenant
         return q;
     }
 
+    /// <summary>The resource's unit price on a day: its list price, lowered from a planted price drop on.</summary>
+    public decimal UnitPriceOn(DemoServiceResource s, DateOnly day)
+    {
+        var price = s.UnitPrice;
+        foreach (var incident in Incidents)
+            if (incident.LowersPrice(s, day)) price = Math.Round(price * (decimal)incident.Factor, 6, MidpointRounding.AwayFromZero);
+        return price;
+    }
+
     private CostRecord Row(DateOnly day, DemoResourceGroup g, string resourceId, string name, string type, string service, string category,
         string sku, decimal cost, decimal quantity, string unit, string? tags) => new()
         {
@@ -178,6 +187,6 @@ public sealed class DemoTenant
 
     internal static string ReplicationName(Replication r) => r == Replication.RAGRS ? "RA-GRS" : r.ToString();
     private static string DiskId(DemoVm vm) => $"{vm.Group.Id}/providers/Microsoft.Compute/disks/{vm.Inventory.Name}-osdisk";
-    private static string ServiceId(DemoServiceResource s) => $"{s.Group.Id}/providers/{s.ResourceType}/{s.Name}";
+    internal static string ServiceId(DemoServiceResource s) => $"{s.Group.Id}/providers/{s.ResourceType}/{s.Name}";
     private static decimal Round(decimal d) => Math.Round(d, 6, MidpointRounding.AwayFromZero);
 }

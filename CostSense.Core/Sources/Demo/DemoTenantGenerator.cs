@@ -80,8 +80,8 @@ public sealed class DemoTenantGenerator(VmSizeCatalog catalog)
         var vms = DrawVms(faker, o.VirtualMachines, groups, start, today);
         var storage = DrawStorage(faker, o.StorageAccounts, groups, start, today);
         var services = ServicesFor(groups);
-        return new DemoTenant(o.Seed, start, today, $"{r.Number(10_000_000, 99_999_999)}", subscriptions, groups, vms, storage, services,
-            Incidents(services, start, today));
+        var incidents = Incidents(services, vms, start, today);
+        return new DemoTenant(o.Seed, start, today, $"{r.Number(10_000_000, 99_999_999)}", subscriptions, groups, vms, storage, services, incidents);
     }
 
     /// <summary>Bogus's WeightedRandom wants weights that add up to 1; these are relative.</summary>
@@ -252,19 +252,50 @@ public sealed class DemoTenantGenerator(VmSizeCatalog catalog)
         return list;
     }
 
-    /// <summary>Two incidents of the kind FinOps teams chase: debug logging left on, and a traffic surge on the CDN.</summary>
-    private static List<DemoIncident> Incidents(List<DemoServiceResource> services, DateOnly start, DateOnly today)
+    /// <summary>
+    /// The incidents FinOps teams chase, placed relative to today so they fall in the anomaly lookback: debug logging left
+    /// on, a viral CDN campaign, an AKS scale-out, a test VM left running around the clock, an egress surge on the hub's
+    /// peering, and a price drop (a new, lower level). One whose resource the tenant lacks (a small tenant) is left out.
+    /// </summary>
+    private static List<DemoIncident> Incidents(List<DemoServiceResource> services, List<DemoVm> vms, DateOnly start, DateOnly today)
     {
         var list = new List<DemoIncident>();
-        void Add(string serviceName, int daysAgo, int days, double factor, string what)
+        void Surge(DemoIncidentKind kind, Func<DemoServiceResource, bool> which, int daysAgo, int days, double factor, Func<DemoServiceResource, string> what)
         {
             var from = today.AddDays(-daysAgo);
-            if (from < start || services.FirstOrDefault(s => s.ServiceName == serviceName) is not { } resource) return;
-            list.Add(new DemoIncident(resource, from, from.AddDays(days - 1), factor, what));
+            if (from < start || services.FirstOrDefault(which) is not { } r) return;
+            var to = days == 0 ? today : from.AddDays(days - 1);
+            list.Add(new DemoIncident(kind, r.Key, DemoTenant.ServiceId(r), r.Name, r.ServiceName, r.Group, from, to, factor, what(r)));
         }
-        Add("Azure Monitor", 75, 3, 3.5, "Log Analytics ingestion ×3.5: debug logging left on after a release");
-        Add("Content Delivery Network", 40, 2, 2.5, "CDN egress ×2.5: a marketing campaign went viral");
+        Surge(DemoIncidentKind.UsageSurge, s => s.ServiceName == "Azure Monitor", 75, 3, 3.5, _ => "Log Analytics ingestion ×3.5: debug logging left on after a release");
+        Surge(DemoIncidentKind.UsageSurge, s => s.ServiceName == "Content Delivery Network", 40, 2, 2.5, _ => "CDN egress ×2.5: a marketing campaign went viral");
+        Surge(DemoIncidentKind.ScaleOut, s => s.ResourceType == "microsoft.compute/virtualmachinescalesets", 60, 2, 3.0,
+            r => $"{r.Name} scaled out ×3 for two days: a load test's autoscale rule was never reverted");
+        Surge(DemoIncidentKind.EgressSurge, s => s.Sku == "Peering Data Transfer", 15, 3, 5.0,
+            r => $"{r.Name} peering data transfer ×5: a backup job copied across the hub for three days");
+        Surge(DemoIncidentKind.PriceDrop, s => s.ServiceName == "Azure App Service" && s.Group.Environment == "prod", 50, 0, 0.5,
+            r => $"{r.Name} ({r.Sku}) at half its hourly price from this day on: a savings plan now covers it");
+        LeftRunning(list, vms, start, today);
         return list;
+    }
+
+    /// <summary>
+    /// The dearest weekday-hours VM running at the time is left on around the clock for five days, Thursday to Monday, after
+    /// a test: its weekend, usually free of compute, is billed 24 hours a day.
+    /// </summary>
+    private static void LeftRunning(List<DemoIncident> list, List<DemoVm> vms, DateOnly start, DateOnly today)
+    {
+        var from = today.AddDays(-25);
+        while (from.DayOfWeek != DayOfWeek.Thursday) from = from.AddDays(-1);
+        var to = from.AddDays(4);
+        if (from < start) return;
+        var index = vms.FindIndex(v => v == vms.Where(c => c.Schedule == VmSchedule.WeekdayBusinessHours && c.Created < from.AddDays(-60)
+                && (c.Inventory.PowerState == PowerState.Running || c.Inventory.PowerStateSince > to))
+            .OrderByDescending(c => c.Size.HourlyPrice).ThenBy(c => c.Key).FirstOrDefault());
+        if (index < 0) return;
+        var vm = vms[index] = vms[index] with { LeftRunning = (from, to) };
+        list.Add(new DemoIncident(DemoIncidentKind.LeftRunning, vm.Key, vm.Inventory.ResourceId, vm.Inventory.Name, "Virtual Machines", vm.Group, from, to, 24.0 / 12,
+            $"{vm.Inventory.Name} ({vm.Size.Name}, weekdays 07–19) left running around the clock for five days after a test"));
     }
 
     /// <summary>The platform services a real tenant also pays for, placed by resource group kind.</summary>

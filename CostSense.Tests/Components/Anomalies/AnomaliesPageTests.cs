@@ -162,6 +162,20 @@ public sealed class AnomaliesPageTests : ComponentTestBase
     }
 
     [Fact]
+    public void Detail_OfANewLevelLastingDays_NamesItsFirstFiveDaysAndCountsTheRest()
+    {
+        var cut = RenderPage("/anomalies?id=2");
+        cut.WaitForAssertion(() => cut.Find("[data-testid='anomaly-chart'] svg"));
+
+        Assert.Equal(["2026-11-10", "2026-11-11", "2026-11-12", "2026-11-13", "2026-11-14"],
+            cut.FindAll("[data-testid='anomaly-marked-day']").Select(e => e.GetAttribute("data-date")));
+        Assert.Equal("and 6 more days, to 20 Nov", cut.Find("[data-testid='anomaly-marked-more']").TextContent.Trim());
+        // The chart still marks all eleven.
+        var anomalous = cut.FindComponent<MudChart<double>>().Instance.ChartSeries!.Single(s => s.Name == "Anomalous days").Data;
+        Assert.Equal(11, Enumerable.Range(0, anomalous.Count).Count(i => anomalous[i].HasValue));
+    }
+
+    [Fact]
     public void Page_ChoosingARow_OpensItsDetailAndPutsItInTheAddress()
     {
         var cut = RenderPage();

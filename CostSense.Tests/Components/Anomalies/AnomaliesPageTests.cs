@@ -197,6 +197,16 @@ public sealed class AnomaliesPageTests : ComponentTestBase
     }
 
     [Fact]
+    public void Page_WithAMistypedId_SaysSoAndStillListsTheAnomalies()
+    {
+        var cut = RenderPage("/anomalies?id=12x");
+
+        Assert.Equal("\"12x\" is not an anomaly's number: the link is mistyped.", cut.Find("[data-testid='anomaly-bad-id']").TextContent.Trim());
+        Assert.Equal(5, RowIds(cut).Count);
+        Assert.Empty(cut.FindAll("[data-testid='anomaly-detail']"));
+    }
+
+    [Fact]
     public void Detail_ForAViewer_ShowsNoTriageButtons()
     {
         Authentication.SignInAs(AppRoles.Viewer);

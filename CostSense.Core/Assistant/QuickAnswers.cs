@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CostSense.Core.Anomalies;
 using CostSense.Core.Costs;
 using CostSense.Core.Money;
 using CostSense.Core.Recommendations;
@@ -10,7 +11,7 @@ namespace CostSense.Core.Assistant;
 /// Data answers without a model: the same services the tools read, written as Markdown with the pages' figures.
 /// They keep the panel useful while Ollama is down or its model is not pulled.
 /// </summary>
-public sealed class QuickAnswers(IDashboardService dashboard, CostInsights insights, IRecommendationService recommendations, TimeProvider time)
+public sealed class QuickAnswers(IDashboardService dashboard, IAnomalyService anomalies, IRecommendationService recommendations, TimeProvider time)
 {
     public Task<QuickAnswer> AnswerAsync(QuickAction action, CancellationToken ct) => action switch
     {
@@ -54,19 +55,24 @@ public sealed class QuickAnswers(IDashboardService dashboard, CostInsights insig
         return new QuickAnswer("Biggest savings", md.ToString(), tool);
     }
 
+    /// <summary>The anomalies page's list over the last 90 days, one row per incident (its narrowest scope), largest excess first.</summary>
     private async Task<QuickAnswer> AnomaliesAsync(CancellationToken ct)
     {
         var to = await dashboard.AsOfAsync(time, ct);
         var from = to.AddDays(-90);
-        var report = await insights.AnomaliesAsync(from, to, ct);
+        var incidents = AnomalyIncident.Group((await anomalies.ListAsync(new AnomalyQuery(Since: from, Take: 1_000), ct)).Where(a => a.From <= to));
         var tool = Tool("get_anomalies", ("from", $"{from:yyyy-MM-dd}"), ("to", $"{to:yyyy-MM-dd}"));
-        if (report.Anomalies.Count == 0) return new QuickAnswer("Anomalies", Inv($"No anomalies between {from:yyyy-MM-dd} and {to:yyyy-MM-dd}."), tool);
-        var md = new StringBuilder(Inv($"{report.Anomalies.Count} anomal{(report.Anomalies.Count == 1 ? "y" : "ies")} between {from:yyyy-MM-dd} and {to:yyyy-MM-dd}, largest excess first:\n\n"));
-        md.Append("| When | Service | Resource group | Cost | Usual | Excess |\n|---|---|---|---:|---:|---:|\n");
-        foreach (var a in report.Anomalies.Take(8))
+        if (incidents.Count == 0) return new QuickAnswer("Anomalies", Inv($"No anomalies between {from:yyyy-MM-dd} and {to:yyyy-MM-dd}."), tool);
+        var md = new StringBuilder(Inv($"{incidents.Count} anomal{(incidents.Count == 1 ? "y" : "ies")} between {from:yyyy-MM-dd} and {to:yyyy-MM-dd}, largest excess first:\n\n"));
+        md.Append("| When | Where | Service | Cost | Usual | Excess | Main driver |\n|---|---|---|---:|---:|---:|---|\n");
+        foreach (var a in incidents.Take(8).Select(i => i.Main))
         {
             var when = a.From == a.To ? Inv($"{a.From:yyyy-MM-dd}") : Inv($"{a.From:yyyy-MM-dd} – {a.To:MM-dd}");
-            md.Append(Inv($"| {when} | {Cell(a.ServiceName)} | {Cell(a.ResourceGroup)} | {MoneyFormat.Format(a.Actual, report.Currency)} | {MoneyFormat.Format(a.Expected, report.Currency)} | {MoneyFormat.Format(a.Excess, report.Currency)} |\n"));
+            if (a.Kind == CostSense.Core.Data.Entities.AnomalyKind.LevelShift) when += " (new level)";
+            var driver = a.Drivers.FirstOrDefault();
+            var service = driver?.ServiceName ?? (a.Scope.Kind == CostSense.Core.Data.Entities.CostScopeKind.Service ? a.Scope.Name : "");
+            var main = driver is null ? "" : Inv($"{driver.ResourceName} ({driver.SharePercent:0}%){(driver.Detail is { } d ? ": " + d : "")}");
+            md.Append(Inv($"| {when} | {Cell(a.Scope.Describe())} | {Cell(service)} | {MoneyFormat.Format(a.Actual, a.Currency)} | {MoneyFormat.Format(a.Expected, a.Currency)} | {MoneyFormat.Format(a.Excess, a.Currency)} | {Cell(main)} |\n"));
         }
         return new QuickAnswer("Anomalies", md.ToString(), tool);
     }

@@ -1,41 +1,22 @@
-using CostSense.Core.Caching;
 using CostSense.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CostSense.Core.Costs;
 
 /// <summary>
-/// The cost questions the dashboard does not answer on its own: which incidents stand out, and why one day
-/// differs from its usual level. Read from the daily rollups, in the tenant's billing currency.
+/// The cost questions the dashboard does not answer on its own: why one day differs from its usual level (anomalies
+/// are Anomalies/AnomalyService's). Read from the daily rollups, in the tenant's billing currency.
 /// </summary>
-public sealed class CostInsights(IDbContextFactory<CostSenseDbContext> dbFactory, QueryCache cache)
+public sealed class CostInsights(IDbContextFactory<CostSenseDbContext> dbFactory)
 {
-    public async Task<AnomalyReport> AnomaliesAsync(DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        if (to < from) throw new ArgumentException($"The range ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
-        var windowFrom = from.AddDays(-CostAnomalies.BaselineDays - 31);
-        string stamp;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            stamp = await PeriodVersions.StampAsync(db, windowFrom, to, ct);
-        return await cache.GetOrCreateAsync($"anomalies:v1:{from:yyyyMMdd}:{to:yyyyMMdd}:{stamp}", async c =>
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(c);
-            var currency = await CurrencyAsync(db, c);
-            var rows = await db.DailyCostRollups.AsNoTracking()
-                .Where(r => r.Date >= windowFrom && r.Date <= to && r.BillingCurrency == currency)
-                .GroupBy(r => new { r.ServiceName, r.ResourceGroup, r.SubAccountName, r.Date })
-                .Select(g => new { g.Key.ServiceName, g.Key.ResourceGroup, g.Key.SubAccountName, g.Key.Date, Cost = g.Sum(r => r.EffectiveCost) })
-                .ToListAsync(c);
-            var anomalies = CostAnomalies.Detect(rows.Select(r => (r.ServiceName, r.ResourceGroup, r.SubAccountName, r.Date, r.Cost)), from, to);
-            return new AnomalyReport(currency, anomalies);
-        }, ct);
-    }
+    /// <summary>The same kind of day in these days before a day make its usual level.</summary>
+    public const int UsualDays = 28;
 
     public async Task<DayComparison> CompareDayAsync(DateOnly day, int top, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var currency = await CurrencyAsync(db, ct);
-        var windowFrom = day.AddDays(-CostAnomalies.BaselineDays);
+        var windowFrom = day.AddDays(-UsualDays);
         var rows = await db.DailyCostRollups.AsNoTracking()
             .Where(r => r.Date >= windowFrom && r.Date <= day && r.BillingCurrency == currency)
             .GroupBy(r => new { r.ServiceName, r.ResourceGroup, r.Date })

@@ -1,8 +1,5 @@
 namespace CostSense.Core.Costs;
 
-/// <summary>The anomalies in a window, in the tenant's billing currency.</summary>
-public sealed record AnomalyReport(string Currency, IReadOnlyList<CostAnomaly> Anomalies);
-
 /// <summary>How one day compared with the usual level of its kind of day, and what moved it.</summary>
 public sealed record DayComparison(
     DateOnly Date,

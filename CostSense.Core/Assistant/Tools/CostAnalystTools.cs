@@ -1,11 +1,12 @@
 using System.ComponentModel;
+using CostSense.Core.Anomalies;
 using CostSense.Core.Costs;
 using Microsoft.SemanticKernel;
 
 namespace CostSense.Core.Assistant.Tools;
 
 /// <summary>The cost analyst's tools: the dashboard's figures, breakdowns, one day explained, anomalies.</summary>
-public sealed class CostAnalystTools(IDashboardService dashboard, CostInsights insights, TimeProvider time)
+public sealed class CostAnalystTools(IDashboardService dashboard, CostInsights insights, IAnomalyService anomalies, TimeProvider time)
 {
     [KernelFunction("get_cost_overview"), Description("Month-to-date spend, the same days last month, the change, the forecast to month end, the 30-day trend and the top services this month.")]
     public async Task<string> GetCostOverviewAsync(CancellationToken ct = default)
@@ -79,7 +80,7 @@ public sealed class CostAnalystTools(IDashboardService dashboard, CostInsights i
         });
     }
 
-    [KernelFunction("get_anomalies"), Description("Cost anomalies: runs of days on which a service in a resource group cost far more than its usual level, largest excess first.")]
+    [KernelFunction("get_anomalies"), Description("Cost anomalies, as the Anomalies page lists them: spikes and new levels (up or down) at every scope (the tenant, subscriptions, resource groups, services, tag values), each incident once at its narrowest scope with the resources that drove it, largest excess first.")]
     public async Task<string> GetAnomaliesAsync(
         [Description("First day, YYYY-MM-DD (default: 90 days ago)")] string? from = null,
         [Description("Last day, YYYY-MM-DD (default: latest day with data)")] string? to = null,
@@ -89,18 +90,25 @@ public sealed class CostAnalystTools(IDashboardService dashboard, CostInsights i
         var end = ToolArguments.Date(to, "to") ?? asOf;
         var start = ToolArguments.Date(from, "from") ?? end.AddDays(-90);
         if (end < start) throw new ToolArgumentException($"to ({end:yyyy-MM-dd}) is before from ({start:yyyy-MM-dd}).");
-        var report = await insights.AnomaliesAsync(start, end, ct);
-        var c = report.Currency;
+        var listed = await anomalies.ListAsync(new AnomalyQuery(Since: start, Take: 1_000), ct);
+        var incidents = AnomalyIncident.Group(listed.Where(a => a.From <= end));
         return ToolJson.Serialize(new
         {
             from = start.ToString("yyyy-MM-dd"), to = end.ToString("yyyy-MM-dd"),
-            count = report.Anomalies.Count,
-            anomalies = report.Anomalies.Take(8).Select(a => new
+            count = incidents.Count,
+            anomalies = incidents.Take(8).Select(i => i.Main).Select(a => new
             {
-                service = a.ServiceName, resourceGroup = a.ResourceGroup, subscription = a.SubscriptionName,
+                kind = a.Kind == CostSense.Core.Data.Entities.AnomalyKind.LevelShift ? "new level" : "spike",
+                scope = a.Scope.Describe(),
                 from = a.From.ToString("yyyy-MM-dd"), to = a.To.ToString("yyyy-MM-dd"), days = a.Days,
-                expected = ToolJson.Money(a.Expected, c), actual = ToolJson.Money(a.Actual, c), excess = ToolJson.Money(a.Excess, c),
-                factor = a.Factor is { } f ? $"×{f:0.0#}" : "new",
+                expected = ToolJson.Money(a.Expected, a.Currency), actual = ToolJson.Money(a.Actual, a.Currency), excess = ToolJson.Money(a.Excess, a.Currency),
+                summary = a.Summary,
+                drivers = a.Drivers.Select(d => new
+                {
+                    resource = d.ResourceName, meter = d.Meter, service = d.ServiceName, share = $"{d.SharePercent:0.#}%",
+                    excess = ToolJson.Money(d.Excess, a.Currency), detail = d.Detail,
+                }),
+                status = a.Status.ToString().ToLowerInvariant(),
             }),
         });
     }

@@ -1,8 +1,10 @@
 using CostSense.Core.Access;
+using CostSense.Core.Alerts;
 using CostSense.Core.Anomalies;
 using CostSense.Core.Assistant;
 using CostSense.Core.Assistant.Tools;
 using CostSense.Core.Audit;
+using CostSense.Core.Budgets;
 using CostSense.Core.Caching;
 using CostSense.Core.Catalog;
 using CostSense.Core.Conversations;
@@ -14,12 +16,14 @@ using CostSense.Core.Imports.Containers;
 using CostSense.Core.Imports.DerivedInventory;
 using CostSense.Core.Imports.Exports;
 using CostSense.Core.Inventory;
+using CostSense.Core.Notifications;
 using CostSense.Core.Operations;
 using CostSense.Core.Recommendations;
 using CostSense.Core.Recommendations.CostOnly;
 using CostSense.Core.Reports;
 using CostSense.Core.Reports.Delivery;
 using CostSense.Core.Reports.Pdf;
+using CostSense.Core.Showback;
 using CostSense.Core.Sources.Azure;
 using CostSense.Core.Sources.Azure.Costs;
 using CostSense.Core.Sources.Azure.Inventory;
@@ -141,42 +145,39 @@ public static class DependencyInjection
         services.AddSingleton<IAnomalyService>(sp => sp.GetRequiredService<AnomalyService>());
         services.AddSingleton<IAnomalyDetection>(sp => sp.GetRequiredService<AnomalyService>());
         // --- end of anomalies.
+
         // --- Budgets (issue 15): the figures (the dashboard's arithmetic on a scope's daily totals), the service the page, the
         // dashboard card and the assistant use, and the evaluation that stores each threshold crossing once (the alert check calls it).
-        services.AddSingleton<Budgets.BudgetFigures>();
-        services.AddSingleton<Budgets.BudgetService>();
-        services.AddSingleton<Budgets.IBudgetEvaluation, Budgets.BudgetEvaluation>();
+        services.AddSingleton<BudgetFigures>();
+        services.AddSingleton<BudgetService>();
+        services.AddSingleton<IBudgetEvaluation, BudgetEvaluation>();
         // --- end of budgets.
+
+        // --- Showback (issue 15): cost by any tag key with allocation rules applied (the chargeback table and its CSV), and
+        // the rules the /showback page manages.
+        services.AddSingleton<ShowbackService>();
+        services.AddSingleton<AllocationRules>();
+        // --- end of showback.
+
         // --- Notifications and alerts (issue 15): options (validated on start), the named HttpClient webhooks are posted with
         // (a timeout, no redirects, no request logging: a webhook's URL is a credential), the targets' protection (data
         // protection: the web app's key ring in the store), the outbox, the sender and the channels the settings page manages;
         // the alert check (detection when the data or the day changed, budgets, alerts, delivery), the requests pages make for
         // one soon, and the worker, a hosted service registered by the web app (WebRegistration).
-        services.AddOptions<CostSense.Core.Notifications.NotificationOptions>().BindConfiguration(CostSense.Core.Notifications.NotificationOptions.Section)
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient(CostSense.Core.Notifications.NotificationSender.ClientName)
-            .ConfigureHttpClient((sp, c) => c.Timeout = sp.GetRequiredService<IOptions<CostSense.Core.Notifications.NotificationOptions>>().Value.RequestTimeout)
+        services.AddHttpClient(NotificationSender.ClientName)
+            .ConfigureHttpClient((sp, c) => c.Timeout = sp.GetRequiredService<IOptions<NotificationOptions>>().Value.RequestTimeout)
             .ConfigurePrimaryHttpMessageHandler(() => new System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .RemoveAllLoggers();
-        services.AddSingleton<CostSense.Core.Notifications.NotificationTargets>();
-        services.AddSingleton<CostSense.Core.Notifications.NotificationOutbox>();
-        services.AddSingleton<CostSense.Core.Notifications.NotificationSender>();
-        services.AddSingleton<CostSense.Core.Notifications.NotificationChannels>();
-        // Until detection and budgets are registered (by their own blocks, before or after this one), the check says they are missing.
-        // A registration after this one wins (the last one is resolved); one before it makes these two lines do nothing.
-        if (!services.Any(d => d.ServiceType == typeof(CostSense.Core.Anomalies.IAnomalyDetection)))
-            services.AddSingleton<CostSense.Core.Anomalies.IAnomalyDetection, CostSense.Core.Alerts.MissingAnomalyDetection>();
-        if (!services.Any(d => d.ServiceType == typeof(CostSense.Core.Budgets.IBudgetEvaluation)))
-            services.AddSingleton<CostSense.Core.Budgets.IBudgetEvaluation, CostSense.Core.Alerts.MissingBudgetEvaluation>();
-        services.AddSingleton<CostSense.Core.Alerts.AlertCheckRequests>();
-        services.AddSingleton<CostSense.Core.Alerts.AlertCheck>();
-        services.AddSingleton<CostSense.Core.Alerts.AlertWorker>();
+        services.AddSingleton<NotificationTargets>();
+        services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<NotificationSender>();
+        services.AddSingleton<NotificationChannels>();
+        services.AddSingleton<AlertCheckRequests>();
+        services.AddSingleton<AlertCheck>();
+        services.AddSingleton<AlertWorker>();
         // --- end of notifications and alerts.
-        // --- Showback (issue 15): cost by any tag key with allocation rules applied (the chargeback table and its CSV), and
-        // the rules the /showback page manages.
-        services.AddSingleton<CostSense.Core.Showback.ShowbackService>();
-        services.AddSingleton<CostSense.Core.Showback.AllocationRules>();
-        // --- end of showback.
 
         // --- Live Azure (issue 14): off until CostSense:Azure:Enabled. The connection (credential, ArmClient, REST pipelines),
         // the scope, the steps of a sync, the one-at-a-time lock and the sync itself. The worker that runs it on a schedule is

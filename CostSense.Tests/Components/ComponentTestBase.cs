@@ -32,6 +32,17 @@ public abstract class ComponentTestBase : BunitContext
 
     protected TestAuthentication Authentication { get; } = new();
 
+    /// <summary>
+    /// Stubs the dashboard's anomalies, budgets and showback cards: they load their own data from the store and have their
+    /// own tests, so a test of the dashboard's cost widgets (over a fake dashboard service) need not give them one.
+    /// </summary>
+    protected void StubDashboardCards()
+    {
+        ComponentFactories.AddStub<CostSense.Web.Components.Pages.Anomalies.AnomaliesCard>();
+        ComponentFactories.AddStub<CostSense.Web.Components.Pages.Budgets.BudgetStatusCard>();
+        ComponentFactories.AddStub<CostSense.Web.Components.Pages.Showback.ShowbackCard>();
+    }
+
     /// <summary>Render as on a live circuit (components that wait for interactivity read this). Call after adding services.</summary>
     protected void OnLiveCircuit() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 }

@@ -22,6 +22,7 @@ public sealed class DashboardPageTests : ComponentTestBase
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 16, 8, 0, 0, TimeSpan.Zero)));
         _status.MarkReady();
         Services.AddSingleton(_status);
+        StubDashboardCards();
         OnLiveCircuit();
     }
 

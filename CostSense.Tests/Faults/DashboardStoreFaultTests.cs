@@ -25,6 +25,7 @@ public sealed class DashboardStoreFaultTests : ComponentTestBase
         Services.AddSingleton<CostSense.Core.Recommendations.IRecommendationService>(new CostSense.Tests.Components.FakeRecommendationService());
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 16, 8, 0, 0, TimeSpan.Zero)));
         Services.AddSingleton(_status);
+        StubDashboardCards();
         OnLiveCircuit();
     }
 

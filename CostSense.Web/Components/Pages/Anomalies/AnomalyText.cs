@@ -83,4 +83,7 @@ public static class AnomalyText
         AnomalyStatus.Acknowledged => [AnomalyStatus.Expected, AnomalyStatus.New],
         _ => [AnomalyStatus.New],
     };
+
+    /// <summary>"1 other scope", "4 other scopes".</summary>
+    public static string ScopeCount(int others) => others == 1 ? "1 other scope" : $"{others} other scopes";
 }

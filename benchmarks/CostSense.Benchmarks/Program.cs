@@ -5,6 +5,7 @@
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --sign-in 40: see SignInBenchmark.
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --import 2000000 --postgres "...": see ImportBenchmark.
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --report 7: see ReportBenchmark.
+//   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --cost-controls 60,300,1200: see CostControlsBenchmark.
 // For each demo tenant size it seeds a fresh store, then times the dashboard query uncached (cache off)
 // and cached, and prints one row of figures. The dashboard reads rollups, so its time should stay flat
 // while raw rows grow.
@@ -40,6 +41,12 @@ if (Arg("--report") is { } reportRuns)
 if (Arg("--sign-in") is { } attempts)
 {
     await SignInBenchmark.RunAsync(int.Parse(attempts), Arg("--postgres"));
+    return;
+}
+
+if (Arg("--cost-controls") is { } controlSizes)
+{
+    await CostControlsBenchmark.RunAsync(controlSizes.Split(',').Select(int.Parse).ToArray(), Arg("--postgres"));
     return;
 }
 

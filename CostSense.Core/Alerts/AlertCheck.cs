@@ -17,7 +17,7 @@ namespace CostSense.Core.Alerts;
 /// (<see cref="AlertCheckRequests"/>): (a) anomaly detection, only when the store's data or the day changed since the
 /// last check (a stamp of every month's version, the latest day of data and today, kept in the one
 /// <see cref="AlertCheckRun"/> row); (b) budget evaluation, every time (the month moves on even when the data does not);
-/// (c) new anomalies and crossings turned into alerts, queued and marked alerted in one transaction (an anomaly that
+/// (c) new anomalies (one alert per incident, however many scopes show it) and crossings turned into alerts, queued and marked alerted in one transaction (an anomaly that
 /// ended more than <see cref="NotificationOptions.AlertRecentDays"/> before the latest day of data is marked without
 /// being sent: it is not news); (d) due notifications delivered. A part that fails is logged and recorded in the row's
 /// Error, and the others still run.
@@ -144,12 +144,16 @@ public sealed class AlertCheck(IDbContextFactory<CostSenseDbContext> dbFactory, 
 
             var alerts = new List<Alert>();
             var notNews = 0;
+            var fresh = new List<DetectedAnomaly>();
             foreach (var a in anomalies)
             {
                 a.AlertedAt = now;
                 if (oldest is { } o && a.To < o) notNews++;
-                else alerts.Add(AlertFactory.Anomaly(a));
+                else fresh.Add(a);
             }
+            // One message per incident: the same surge at its service, group, subscription and tags is told once.
+            foreach (var (main, others) in AlertFactory.Incidents(fresh))
+                alerts.Add(AlertFactory.Anomaly(main, others));
             foreach (var x in crossings)
             {
                 x.AlertedAt = now;

@@ -10,13 +10,16 @@ namespace CostSense.Core.Alerts;
 /// <summary>Turns a new anomaly or a budget crossing into the <see cref="Alert"/> every channel formats.</summary>
 public static class AlertFactory
 {
-    /// <summary>"anomaly:{fingerprint}": a title with the scope and the excess, the anomaly's summary, and its figures.</summary>
-    public static Alert Anomaly(DetectedAnomaly a)
+    /// <summary>
+    /// "anomaly:{fingerprint}": a title with the scope and the excess, the anomaly's summary, and its figures; with
+    /// <paramref name="alsoAt"/>, the other scopes the same incident shows at (one message per incident, not per scope).
+    /// </summary>
+    public static Alert Anomaly(DetectedAnomaly a, IEnumerable<DetectedAnomaly>? alsoAt = null)
     {
-        var excess = MoneyFormat.Format(a.Excess, a.Currency);
+        var excess = (a.Excess >= 0 ? "+" : "") + MoneyFormat.Format(a.Excess, a.Currency);
         var title = a.Kind == AnomalyKind.LevelShift
-            ? $"New cost level at {a.ScopeName}: +{excess}"
-            : $"Cost spike at {a.ScopeName}: +{excess}";
+            ? $"New cost level at {a.ScopeName}: {excess}"
+            : $"Cost spike at {a.ScopeName}: {excess}";
         var facts = new List<AlertFact>
         {
             new("Scope", a.ScopeName),
@@ -26,6 +29,8 @@ public static class AlertFactory
             new("Excess", excess),
         };
         if (MainDriver(a.DriversJson) is { } driver) facts.Add(new AlertFact("Main driver", driver));
+        var others = (alsoAt ?? []).Select(o => o.ScopeName).Distinct(StringComparer.Ordinal).ToList();
+        if (others.Count > 0) facts.Add(new AlertFact("Also seen at", string.Join("; ", others)));
         return new Alert($"anomaly:{a.Fingerprint}", AlertKind.Anomaly, title, a.Summary, a.Excess, a.Currency, facts,
             $"anomalies?id={a.Id.ToString(CultureInfo.InvariantCulture)}");
     }
@@ -51,6 +56,54 @@ public static class AlertFactory
         facts.Add(new AlertFact(c.Basis == BudgetBasis.Forecast ? "Forecast" : "Actual", amount));
         facts.Add(new AlertFact("As of", Day(c.AsOf)));
         return new Alert(Key(c), AlertKind.BudgetCrossing, title, text, c.Amount, c.Currency, facts, "budgets");
+    }
+
+    /// <summary>
+    /// New anomalies as incidents: one surge on one resource is an anomaly of its service, resource group, subscription and
+    /// tags at once, and is told once. Anomalies whose main driver is the same resource (or, without drivers, that share a
+    /// scope) and whose days overlap are one incident, led by its narrowest scope (a service, then a resource group, a tag,
+    /// a subscription, the tenant) and, among those, its largest excess.
+    /// </summary>
+    public static IReadOnlyList<(DetectedAnomaly Main, IReadOnlyList<DetectedAnomaly> Others)> Incidents(IEnumerable<DetectedAnomaly> anomalies)
+    {
+        var groups = new List<(string Key, List<DetectedAnomaly> Items)>();
+        foreach (var a in anomalies.OrderBy(a => a.From).ThenBy(a => a.Id))
+        {
+            var key = MainResource(a.DriversJson) is { } resource ? "resource:" + resource : $"scope:{a.ScopeKind}:{a.ScopeKey}";
+            var group = groups.FirstOrDefault(g => g.Key == key && g.Items.Any(x => x.From <= a.To && a.From <= x.To));
+            if (group.Items is null) groups.Add((key, [a]));
+            else group.Items.Add(a);
+        }
+        return groups.Select(g =>
+        {
+            var main = g.Items.OrderBy(a => Narrowness(a.ScopeKind)).ThenByDescending(a => Math.Abs(a.Excess)).First();
+            return (main, (IReadOnlyList<DetectedAnomaly>)g.Items.Where(a => !ReferenceEquals(a, main)).ToList());
+        }).ToList();
+    }
+
+    private static int Narrowness(CostScopeKind kind) => kind switch
+    {
+        CostScopeKind.Service => 0,
+        CostScopeKind.ResourceGroup => 1,
+        CostScopeKind.Tag => 2,
+        CostScopeKind.Subscription => 3,
+        _ => 4,
+    };
+
+    /// <summary>The first driver's resource (its id lower case, or its name), read leniently; null without one.</summary>
+    private static string? MainResource(string? driversJson)
+    {
+        if (string.IsNullOrWhiteSpace(driversJson)) return null;
+        try
+        {
+            return JsonNode.Parse(driversJson) is JsonArray { Count: > 0 } drivers && drivers[0] is JsonObject first
+                ? (Text(first, "resourceId") ?? Text(first, "resourceName"))?.ToLowerInvariant()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     public static string Key(BudgetCrossing c) => string.Create(CultureInfo.InvariantCulture,

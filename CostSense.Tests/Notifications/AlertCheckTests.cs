@@ -92,11 +92,56 @@ public abstract class AlertCheckTests
         Assert.Equal("2026-11-27", facts["Days"]);
         Assert.Equal("$100.00", facts["Expected"]);
         Assert.Equal("$512.10", facts["Actual"]);
-        Assert.Equal("$412.10", facts["Excess"]);
+        Assert.Equal("+$412.10", facts["Excess"]);
         Assert.Equal("vm-worker-07, D8s v3: 83%", facts["Main driver"]);
 
         await using var db = await host.DbAsync();
         Assert.All(await db.Anomalies.AsNoTracking().ToListAsync(Ct), a => Assert.NotNull(a.AlertedAt));
+    }
+
+    [Fact]
+    public async Task OneSurge_SeenAtSeveralScopes_IsOneAlert_ThatNamesTheOtherScopes()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var detection = new CountingDetection();
+        await using var host = await NotificationTestHost.StartAsync(Kind, detection);
+        await host.AddCostDayAsync(Latest);
+        await host.Get<NotificationChannels>().CreateAsync(Actor.System, Hook(receiver.Url()), Ct);
+        var added = false;
+        detection.OnRun = async _ =>
+        {
+            if (added) return;
+            added = true;
+            // The same driver (vm-worker-07) on overlapping days, at its resource group and at its subscription.
+            await host.AddAnomalyAsync("spike:sub:2026-11-26", new(2026, 11, 26), new(2026, 11, 27), 300m, 750m, "Contoso Production", CostScopeKind.Subscription);
+            await host.AddAnomalyAsync("spike:rg:2026-11-27", new(2026, 11, 27), new(2026, 11, 27), 100m, 512.10m);
+        };
+
+        var result = await host.Get<AlertCheck>().RunAsync(Ct);
+
+        Assert.Equal((1, 1), (result.Alerts, result.Queued));
+        var body = Assert.Single(receiver.Bodies);
+        Assert.Equal("anomaly:spike:rg:2026-11-27", (string?)body["key"]);
+        var facts = body["facts"]!.AsArray().ToDictionary(f => (string)f!["name"]!, f => (string?)f!["value"]);
+        Assert.Equal("Contoso Production", facts["Also seen at"]);
+        await using var db = await host.DbAsync();
+        Assert.All(await db.Anomalies.AsNoTracking().ToListAsync(Ct), a => Assert.NotNull(a.AlertedAt));
+    }
+
+    [Fact]
+    public async Task ALowerLevel_IsToldWithItsSign()
+    {
+        var drop = new DetectedAnomaly
+        {
+            Fingerprint = "LevelShift|Service|App Service|2026-10-12", Kind = AnomalyKind.LevelShift, ScopeKind = CostScopeKind.Service,
+            ScopeKey = "Azure App Service", ScopeName = "Azure App Service", From = new(2026, 10, 12), To = Latest,
+            Expected = 1_525.78m, Actual = 1_184.96m, Currency = "USD", Summary = "-$340.82 a day since 2026-10-12", DriversJson = "[]",
+        };
+
+        var alert = AlertFactory.Anomaly(drop);
+
+        Assert.Equal("New cost level at Azure App Service: -$340.82", alert.Title);
+        Assert.Equal("-$340.82", alert.Facts.Single(f => f.Name == "Excess").Value);
     }
 
     [Fact]
@@ -192,8 +237,9 @@ public sealed class PostgresAlertCheckTests : AlertCheckTests
         // One after the other, so the second finds the key ring the first made in the store (as the web app's instances do).
         await one.Get<NotificationChannels>().CreateAsync(Actor.System, new NotificationChannelDraft("one", NotificationChannelKind.Webhook, receiver.Url("one")), ct);
         await two.Get<NotificationChannels>().CreateAsync(Actor.System, new NotificationChannelDraft("two", NotificationChannelKind.Slack, receiver.Url("two")), ct);
+        // Ten incidents: one a day (the same driver on the same day would be one incident, told once).
         for (var i = 0; i < 10; i++)
-            await one.AddAnomalyAsync($"spike:{i}", new(2026, 11, 27), new(2026, 11, 27), 10m, 100m + i);
+            await one.AddAnomalyAsync($"spike:{i}", new(2026, 11, 18 + i), new(2026, 11, 18 + i), 10m, 100m + i);
         await one.AddCrossingAsync(50);
         await one.AddCrossingAsync(80);
 

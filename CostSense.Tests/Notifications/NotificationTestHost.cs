@@ -47,12 +47,12 @@ public static class NotificationTestHost
 
     /// <summary>A new, untriaged anomaly as detection would write it.</summary>
     public static async Task<DetectedAnomaly> AddAnomalyAsync(this CoreHost host, string fingerprint, DateOnly from, DateOnly to, decimal expected,
-        decimal actual, string scopeName = "rg-web (Contoso Production)")
+        decimal actual, string scopeName = "rg-web (Contoso Production)", CostScopeKind scopeKind = CostScopeKind.ResourceGroup)
     {
         await using var db = await host.DbAsync();
         var a = new DetectedAnomaly
         {
-            Fingerprint = fingerprint, Kind = AnomalyKind.Spike, ScopeKind = CostScopeKind.ResourceGroup, ScopeKey = "sub-1/rg-web",
+            Fingerprint = fingerprint, Kind = AnomalyKind.Spike, ScopeKind = scopeKind, ScopeKey = scopeKind == CostScopeKind.ResourceGroup ? "sub-1/rg-web" : "sub-1",
             ScopeName = scopeName, From = from, To = to, Expected = expected, Actual = actual, Currency = "USD",
             Summary = $"+{actual - expected:0.00} USD on {to:yyyy-MM-dd}: 83% from vm-worker-07",
             DriversJson = """[{"resourceId":"/subscriptions/sub-1/vm-worker-07","resourceName":"vm-worker-07","meter":"D8s v3","serviceName":"Virtual Machines","expected":10,"actual":90,"sharePercent":83.4,"detail":"24 h instead of 8 h"}]""",

@@ -111,11 +111,10 @@ public sealed class AlertCheck(IDbContextFactory<CostSenseDbContext> dbFactory, 
     /// </summary>
     private async Task<string> StampAsync(CostSenseDbContext db, CancellationToken ct)
     {
-        var versions = await PeriodVersions.StampAsync(db, DateOnly.MinValue, DateOnly.MaxValue, ct);
-        var latest = await db.DailyCostRollups.MaxAsync(r => (DateOnly?)r.Date, ct);
+        var data = await PeriodVersions.DataStampAsync(db, ct);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(versions)))[..16];
-        return string.Create(CultureInfo.InvariantCulture, $"v{hash}|latest {latest:yyyy-MM-dd}|today {today:yyyy-MM-dd}");
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(data)))[..16];
+        return string.Create(CultureInfo.InvariantCulture, $"v{hash}|today {today:yyyy-MM-dd}");
     }
 
     /// <summary>
@@ -151,9 +150,11 @@ public sealed class AlertCheck(IDbContextFactory<CostSenseDbContext> dbFactory, 
                 if (oldest is { } o && a.To < o) notNews++;
                 else fresh.Add(a);
             }
-            // One message per incident: the same surge at its service, group, subscription and tags is told once.
-            foreach (var (main, others) in AlertFactory.Incidents(fresh))
-                alerts.Add(AlertFactory.Anomaly(main, others));
+            // One message per incident: the same surge at its service, group, subscription and tags is told once, as the
+            // anomalies page and the dashboard card group it.
+            var byId = fresh.ToDictionary(a => a.Id);
+            foreach (var incident in AnomalyIncident.Group(fresh.Select(AnomalyView.Of)))
+                alerts.Add(AlertFactory.Anomaly(byId[incident.Main.Id], incident.All.Where(a => a.Id != incident.Main.Id).Select(a => byId[a.Id])));
             foreach (var x in crossings)
             {
                 x.AlertedAt = now;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CostSense.Core.Costs;
 using CostSense.Core.Data.Entities;
 
@@ -23,8 +24,30 @@ public sealed record AnomalyView(
     decimal Expected, decimal Actual, string Currency, string Summary, IReadOnlyList<AnomalyDriver> Drivers,
     AnomalyStatus Status, string? Note, string? TriagedBy, DateTimeOffset? TriagedAt, DateTimeOffset DetectedAt)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public decimal Excess => Actual - Expected;
     public int Days => To.DayNumber - From.DayNumber + 1;
+
+    /// <summary>A stored anomaly as the pages, the assistant and the alerts read it (drivers read leniently: unreadable JSON names none).</summary>
+    public static AnomalyView Of(DetectedAnomaly r) => new(
+        r.Id, r.Kind, new CostScope(r.ScopeKind, r.ScopeKey, r.ScopeName), r.From, r.To, r.Expected, r.Actual, r.Currency, r.Summary,
+        ReadDrivers(r.DriversJson), r.Status, r.Note, r.TriagedBy, r.TriagedAt, r.DetectedAt);
+
+    /// <summary>The drivers as <see cref="DetectedAnomaly.DriversJson"/> keeps them.</summary>
+    public static string DriversJson(IReadOnlyList<AnomalyDriver> drivers) => JsonSerializer.Serialize(drivers, Json);
+
+    private static IReadOnlyList<AnomalyDriver> ReadDrivers(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<List<AnomalyDriver>>(json, Json) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
 }
 
 /// <summary>One day of an anomaly's scope: its cost, the expected level and band, and whether the day is part of the anomaly.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using CostSense.Core.Access;
 using CostSense.Core.Audit;
 using CostSense.Core.Costs;
@@ -22,7 +21,6 @@ public sealed class AnomalyService(
     IOptions<AnomalyOptions> options, TimeProvider time, ILogger<AnomalyService> log) : IAnomalyDetection, IAnomalyService, IDisposable
 {
     public const int MaxNote = 1000;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly CostScopeKind[] Kinds =
         [CostScopeKind.Total, CostScopeKind.Subscription, CostScopeKind.ResourceGroup, CostScopeKind.Service, CostScopeKind.Tag];
 
@@ -117,7 +115,7 @@ public sealed class AnomalyService(
                 updated++;
             }
             var summary = AnomalySummary.Line(run, drivers, currency);
-            var driversJson = JsonSerializer.Serialize(drivers, Json);
+            var driversJson = AnomalyView.DriversJson(drivers);
             if (row.Id == 0 || row.Fingerprint != fingerprint || row.Kind != run.Kind || row.To != run.To || row.Expected != run.Expected
                 || row.Actual != run.Actual || row.Summary != summary || row.DriversJson != driversJson || row.Currency != currency || row.ScopeName != scope.Name)
             {
@@ -204,7 +202,7 @@ public sealed class AnomalyService(
         if (query.ScopeKind is { } kind) q = q.Where(a => a.ScopeKind == kind);
         if (query.Since is { } since) q = q.Where(a => a.To >= since);
         var rows = await q.OrderByDescending(a => a.To).ThenByDescending(a => a.Id).Take(Math.Clamp(query.Take, 1, 5_000)).ToListAsync(ct);
-        return rows.Select(View).ToList();
+        return rows.Select(AnomalyView.Of).ToList();
     }
 
     public async Task<AnomalyDetail?> GetAsync(long id, CancellationToken ct)
@@ -214,7 +212,7 @@ public sealed class AnomalyService(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             row = await db.Anomalies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
         if (row is null) return null;
-        var view = View(row);
+        var view = AnomalyView.Of(row);
         var latest = await scopeCosts.LatestDateAsync(ct) ?? row.To;
         var from = row.From.AddDays(-30);
         var to = row.To.AddDays(7) < latest ? row.To.AddDays(7) : latest;
@@ -261,7 +259,7 @@ public sealed class AnomalyService(
         var detail = $"{before} → {status}: {row.Summary}" + (note is null ? "" : $" — note: {note}");
         db.AuditEntries.Add(audit.Entry(actor, action, $"{Describe(row)} from {row.From:yyyy-MM-dd}", detail));
         await db.SaveChangesAsync(ct);
-        return View(row);
+        return AnomalyView.Of(row);
     }
 
     /// <summary>Runs detection when the store's data changed since the last run in this process (or none ran yet).</summary>
@@ -283,27 +281,10 @@ public sealed class AnomalyService(
     private async Task<string> StampAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var latest = await db.DailyCostRollups.MaxAsync(r => (DateOnly?)r.Date, ct);
-        return $"{latest:yyyyMMdd}:{await PeriodVersions.StampAsync(db, DateOnly.MinValue, DateOnly.MaxValue, ct)}";
+        return await PeriodVersions.DataStampAsync(db, ct);
     }
 
     private static string Describe(DetectedAnomaly row) => new CostScope(row.ScopeKind, row.ScopeKey, row.ScopeName).Describe();
-
-    private static AnomalyView View(DetectedAnomaly r) => new(
-        r.Id, r.Kind, new CostScope(r.ScopeKind, r.ScopeKey, r.ScopeName), r.From, r.To, r.Expected, r.Actual, r.Currency, r.Summary,
-        Drivers(r.DriversJson), r.Status, r.Note, r.TriagedBy, r.TriagedAt, r.DetectedAt);
-
-    private static IReadOnlyList<AnomalyDriver> Drivers(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<List<AnomalyDriver>>(json, Json) ?? [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
 
     public void Dispose() => _gate.Dispose();
 }

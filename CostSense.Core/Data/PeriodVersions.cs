@@ -38,4 +38,14 @@ internal static class PeriodVersions
             .ToListAsync(ct);
         return string.Join('.', rows.OrderBy(r => r.Month).Select(r => $"{r.Month:yyMM}-{r.Version:x}"));
     }
+
+    /// <summary>
+    /// The store's cost data as one stamp: its latest day and every month's (and the inventory's) version. Whatever writes
+    /// cost moves it; what is computed from all the data (anomalies, alerts) compares it to know when to run again.
+    /// </summary>
+    public static async Task<string> DataStampAsync(CostSenseDbContext db, CancellationToken ct)
+    {
+        var latest = await db.DailyCostRollups.MaxAsync(r => (DateOnly?)r.Date, ct);
+        return $"{latest:yyyyMMdd}:{await StampAsync(db, DateOnly.MinValue, DateOnly.MaxValue, ct)}";
+    }
 }

@@ -2,6 +2,7 @@ using CostSense.Core.Access;
 using CostSense.Core.Alerts;
 using CostSense.Core.Anomalies;
 using CostSense.Core.Assistant;
+using CostSense.Core.Assistant.Routing;
 using CostSense.Core.Assistant.Tools;
 using CostSense.Core.Audit;
 using CostSense.Core.Budgets;
@@ -224,6 +225,7 @@ public static class DependencyInjection
         services.AddSingleton<AssistantQueue>();
         services.AddSingleton<AnswerLimits>();
         services.AddSingleton<AssistantConversations>();
+        services.AddSingleton(_ => new QuestionRouter());
         services.AddSingleton<SpecialistRouter>();
         services.AddSingleton<AnswerTurn>();
         services.AddSingleton<AnswerFailures>();

@@ -7,7 +7,8 @@ namespace CostSense.Core.Assistant;
 /// <summary>
 /// One answer as it is being given: writes its events for the reader of <see cref="ICostAssistant.AskAsync"/> and
 /// keeps what the user saw (the text so far, who answered, the tools called) for the stored conversation. Used by
-/// one run at a time; never throws when the reader has gone.
+/// one run at a time; never throws when the reader has gone. A two-topic answer has two specialists, each with its
+/// own tools.
 /// </summary>
 public sealed class AnswerProgress(ChannelWriter<AssistantEvent> events)
 {
@@ -18,22 +19,32 @@ public sealed class AnswerProgress(ChannelWriter<AssistantEvent> events)
 
     public bool HasText => _text.Length > 0;
 
-    /// <summary>Who answers; null until the question was routed.</summary>
-    public SpecialistKind? Specialist { get; private set; }
+    private readonly List<ToolGuard> _guards = [];
 
-    /// <summary>The specialist's tools as this answer offers them; null until the answer started.</summary>
-    public ToolGuard? Guard { get; private set; }
+    /// <summary>Who answers, in order; empty until the question was routed.</summary>
+    public IReadOnlyList<SpecialistKind> Specialists { get; private set; } = [];
+
+    /// <summary>Whether a specialist started answering (its tools were offered).</summary>
+    public bool Started => _guards.Count > 0;
+
+    /// <summary>Every tool call of this answer, in order, across its specialists.</summary>
+    public IReadOnlyList<ToolCallInfo> ToolsCalled => [.. _guards.SelectMany(g => g.Called)];
 
     public void Emit(AssistantEvent e) => events.TryWrite(e);
 
-    public void RoutedTo(SpecialistKind specialist)
+    public void RoutedTo(IReadOnlyList<SpecialistKind> specialists)
     {
-        Specialist = specialist;
-        Emit(new Routed(specialist));
+        Specialists = specialists;
+        Emit(new Routed(specialists));
     }
 
-    /// <summary>Offers these tools to the answer, behind a guard that records each call.</summary>
-    public ToolGuard UseTools(IReadOnlyList<AIFunction> tools) => Guard = new ToolGuard(tools);
+    /// <summary>Offers these tools to (this part of) the answer, behind a guard that records each call.</summary>
+    public ToolGuard UseTools(IReadOnlyList<AIFunction> tools)
+    {
+        var guard = new ToolGuard(tools);
+        _guards.Add(guard);
+        return guard;
+    }
 
     /// <summary>Adds text to the answer and shows it.</summary>
     public void Write(string text)
@@ -46,8 +57,8 @@ public sealed class AnswerProgress(ChannelWriter<AssistantEvent> events)
     /// <summary>Shows the tool calls made since the last report.</summary>
     public void ReportTools()
     {
-        if (Guard is null) return;
-        foreach (var call in Guard.TakeNew()) Emit(new ToolCalled(call));
+        foreach (var guard in _guards)
+            foreach (var call in guard.TakeNew()) Emit(new ToolCalled(call));
     }
 
     /// <summary>Ends the stream of events; the reader sees no more.</summary>

@@ -1,3 +1,4 @@
+using CostSense.Core.Assistant.Routing;
 using CostSense.Core.Assistant.Tools;
 using CostSense.Core.Costs;
 using Microsoft.Extensions.AI;
@@ -10,7 +11,9 @@ namespace CostSense.Core.Assistant;
 /// The assistant's turn: streams one specialist's answer into an <see cref="AnswerProgress"/>, with the specialist's
 /// prompt (today's dates, how far the cost data runs), the earlier turns and the question, and its tools behind a
 /// <see cref="ToolGuard"/>. Real tool calls are run by the chat pipeline's function invocation; a tool call the model
-/// wrote as text is held back (<see cref="TurnBuffer"/>), run here, and the model asked again with its result.
+/// wrote as text is held back (<see cref="TurnBuffer"/>), run here, and the model asked again with its result. A
+/// two-topic question is answered by its two specialists one after the other, each on its own part with its own tools,
+/// into the one answer under a line naming each.
 /// </summary>
 public sealed class AnswerTurn(
     OllamaConnection ollama,
@@ -23,15 +26,35 @@ public sealed class AnswerTurn(
     /// <summary>How often a tool call written as text is run and the model asked again, per answer.</summary>
     private const int MaxTextToolRounds = 3;
 
-    public async Task StreamAsync(SpecialistKind specialist, IReadOnlyList<ChatMessage> history, string question, AnswerProgress answer,
+    public async Task StreamAsync(IReadOnlyList<RoutePart> parts, IReadOnlyList<ChatMessage> history, string question, AnswerProgress answer,
         CancellationToken ct)
+    {
+        if (parts.Count == 1)
+        {
+            await StreamPartAsync(parts[0].Specialist, history, question, null, answer, ct);
+            return;
+        }
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var (part, others) = (parts[i], parts.Where((_, j) => j != i).Select(p => p.Specialist));
+            answer.Write($"{(answer.HasText ? "\n\n" : "")}**{Capitalized(part.Specialist.DisplayName())}**\n\n");
+            await StreamPartAsync(part.Specialist, history, part.Question,
+                SpecialistCatalog.PartPrompt(question, part.Question, others.DisplayNames()), answer, ct);
+        }
+    }
+
+    private static string Capitalized(string name) => char.ToUpperInvariant(name[0]) + name[1..];
+
+    /// <summary>One specialist's answer to <paramref name="question"/>; <paramref name="partPrompt"/> says it is one part of two.</summary>
+    private async Task StreamPartAsync(SpecialistKind specialist, IReadOnlyList<ChatMessage> history, string question, string? partPrompt,
+        AnswerProgress answer, CancellationToken ct)
     {
         var guard = answer.UseTools(specialists.ToolsOf(specialist));
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var dataUntil = specialist == SpecialistKind.Orchestrator ? null : await dashboard.LatestDataDateAsync(ct);
         List<ChatMessage> messages =
         [
-            new(ChatRole.System, SpecialistCatalog.PromptOf(specialist, today, dataUntil)),
+            new(ChatRole.System, SpecialistCatalog.PromptOf(specialist, today, dataUntil) + partPrompt),
             .. history,
             new(ChatRole.User, question),
         ];

@@ -52,15 +52,15 @@ public sealed class AssistantConversations(ConversationStore store, IOptions<Ass
     public async Task RecordAnswerAsync(Actor actor, Conversation? conversation, AnswerProgress answer, AnswerFailed? failed, bool stopped,
         CancellationToken ct)
     {
-        if (conversation is null || (!answer.HasText && failed is null && answer.Guard is null)) return;
+        if (conversation is null || (!answer.HasText && failed is null && !answer.Started)) return;
         try
         {
             await store.AppendAsync(actor, conversation.Id, new ConversationMessage
             {
                 Role = "assistant",
                 Content = TranscriptFormatter.StoredAnswer(answer.Text, failed?.Message, stopped),
-                Specialist = answer.Specialist?.DisplayName(),
-                ToolCalls = answer.Guard is { Called.Count: > 0 } guard ? string.Join("\n", guard.Called.Select(c => c.Display)) : null,
+                Specialist = answer.Specialists.Count > 0 ? answer.Specialists.DisplayNames() : null,
+                ToolCalls = answer.ToolsCalled is { Count: > 0 } calls ? string.Join("\n", calls.Select(c => c.Display)) : null,
             }, ct);
         }
         catch (Exception e)

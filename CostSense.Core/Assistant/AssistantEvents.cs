@@ -12,9 +12,15 @@ public sealed record ConversationOpened(Guid ConversationId, string Title) : Ass
 /// <summary>Others' questions are being answered first; <see cref="Position"/> 1 is next.</summary>
 public sealed record Queued(int Position) : AssistantEvent;
 
-public sealed record Routed(SpecialistKind Specialist) : AssistantEvent
+/// <summary>Who answers: one specialist, or two for a question on two topics, each answering its part in this order.</summary>
+public sealed record Routed(IReadOnlyList<SpecialistKind> Specialists) : AssistantEvent
 {
-    public string SpecialistName => Specialist.DisplayName();
+    public Routed(SpecialistKind specialist) : this([specialist]) { }
+
+    public SpecialistKind Specialist => Specialists[0];
+
+    /// <summary>"compute optimizer", or "compute optimizer and storage optimizer".</summary>
+    public string SpecialistName => Specialists.DisplayNames();
 }
 
 /// <summary>The next piece of the answer's text (Markdown).</summary>

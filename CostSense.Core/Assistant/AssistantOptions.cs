@@ -25,6 +25,12 @@ public sealed class AssistantOptions : IValidatableObject
     /// <summary>Model round trips per answer (tool calls and their follow-ups); small, so a looping model stops.</summary>
     [Range(1, 10)] public int MaxToolIterations { get; set; } = 4;
 
+    /// <summary>
+    /// How long the model may take to name a specialist when the routing rules are unsure; after it, the rules' best
+    /// guess answers. Short: a classification is a few tokens, and a cold model load should not hold up the answer twice.
+    /// </summary>
+    public TimeSpan RouteTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Earlier messages of the conversation sent along with a question.</summary>
     [Range(0, 50)] public int HistoryMessages { get; set; } = 8;
 
@@ -35,6 +41,8 @@ public sealed class AssistantOptions : IValidatableObject
     {
         if (Timeout < TimeSpan.FromSeconds(5) || Timeout > TimeSpan.FromHours(1))
             yield return new ValidationResult($"{Section}:Timeout must be between 00:00:05 and 01:00:00 (was {Timeout}).", [nameof(Timeout)]);
+        if (RouteTimeout < TimeSpan.FromMilliseconds(100) || RouteTimeout > TimeSpan.FromMinutes(2))
+            yield return new ValidationResult($"{Section}:RouteTimeout must be between 00:00:00.1 and 00:02:00 (was {RouteTimeout}).", [nameof(RouteTimeout)]);
         if (OtlpEndpoint is { IsAbsoluteUri: false } || OtlpEndpoint is { Scheme: not ("http" or "https") })
             yield return new ValidationResult($"{Section}:OtlpEndpoint must be an absolute http(s) URL (was {OtlpEndpoint}).", [nameof(OtlpEndpoint)]);
     }

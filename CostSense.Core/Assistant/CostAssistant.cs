@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using CostSense.Core.Access;
+using CostSense.Core.Assistant.Routing;
 using CostSense.Core.Data.Entities;
 using Microsoft.Extensions.Logging;
 
@@ -95,9 +96,9 @@ public sealed class CostAssistant(
             if (conversation is not null) await conversations.RecordQuestionAsync(actor, conversation, question, token);
 
             using var slot = await limits.WaitForTurnAsync(position => answer.Emit(new Queued(position)), token);
-            var specialist = await router.RouteAsync(question, token);
-            answer.RoutedTo(specialist);
-            await answers.StreamAsync(specialist, history, question, answer, token);
+            var parts = await router.RouteAsync(question, token);
+            answer.RoutedTo([.. parts.Select(p => p.Specialist)]);
+            await answers.StreamAsync(parts, history, question, answer, token);
             answer.ReportTools();
             answer.Emit(new AnswerCompleted(answer.Text));
         }

@@ -61,6 +61,11 @@ public sealed class SpecialistCatalog
         return prompt.ToString();
     }
 
+    /// <summary>What a specialist answering one part of a two-topic question is told, after its own prompt.</summary>
+    public static string PartPrompt(string question, string part, string others) =>
+        $"The user asked two things at once: \"{question}\". You answer only the part on your subject, \"{part}\"; " +
+        $"the {others} answers the rest in the same reply. Do not repeat the question.\n";
+
     /// <summary>
     /// A kernel function offered under its own name ("get_vm_recommendations", not "compute_get_vm_recommendations").
     /// It is invoked without the caller's service provider: from one, Semantic Kernel would build a kernel of that

@@ -14,4 +14,7 @@ public static class Specialists
         SpecialistKind.FinOpsAdvisor => "FinOps advisor",
         _ => "orchestrator",
     };
+
+    /// <summary>Who answered, as the panel and the stored conversation name them: "compute optimizer and storage optimizer".</summary>
+    public static string DisplayNames(this IEnumerable<SpecialistKind> kinds) => string.Join(" and ", kinds.Select(DisplayName));
 }

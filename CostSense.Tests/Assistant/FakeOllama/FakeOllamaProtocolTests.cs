@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
@@ -385,6 +386,211 @@ public sealed class FakeOllamaProtocolTests
         Assert.Equal(["""{"error":"an error was encountered while running the model"}"""], broken.Skip(1).Select(l => l.ToJsonString()));
         Assert.Equal(3, ollama.ChatRequestCount);
     }
+
+    private const string RouteSchema = """
+        {"type":"object","properties":{"specialist":{"type":"string","enum":["cost","compute","storage","finops","smalltalk"],"description":"Who answers"}},"required":["specialist"]}
+        """;
+
+    [Fact]
+    public async Task ResponseFormat_JsonSchema_IsSentAsFormat_AndJsonAsTheStringJson()
+    {
+        await using var ollama = await FakeOllamaServer.StartAsync(Ct);
+        using var http = Http(ollama);
+        var chat = Chat(http);
+
+        await chat.GetResponseAsync("Route: should we buy RIs?", SchemaOptions(), Ct);
+        await chat.GetResponseAsync("Any JSON?", new ChatOptions { ResponseFormat = ChatResponseFormat.Json }, Ct);
+
+        var format = ollama.Requests[0]["format"]!;
+        Assert.Equal(["cost", "compute", "storage", "finops", "smalltalk"], format["properties"]!["specialist"]!["enum"]!.AsArray().Select(v => (string?)v));
+        // OllamaSharp 5.5.2 sends the schema exactly as given: it adds no additionalProperties:false, and the schema's
+        // name ("route") and description are not sent at all.
+        Assert.Equal(JsonNode.Parse(RouteSchema)!.ToJsonString(), format.ToJsonString());
+        Assert.Null(format["additionalProperties"]);
+        Assert.Equal("\"json\"", ollama.Requests[1]["format"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task ReplyJson_UnderASchema_IsTheResponseText_AndStreamsInPieces()
+    {
+        await using var ollama = await FakeOllamaServer.StartAsync(Ct);
+        using var http = Http(ollama);
+        var chat = Chat(http);
+        ollama.Enqueue(Reply.Json(new { specialist = "finops" }), Reply.Json(new { specialist = "storage" }));
+
+        var whole = await chat.GetResponseAsync("Route: should we buy RIs?", SchemaOptions(), Ct);
+        var updates = await StreamAsync(chat, "Route: cut our blob costs", SchemaOptions());
+
+        Assert.Equal("""{"specialist":"finops"}""", whole.Text);
+        Assert.Equal("finops", (string?)JsonNode.Parse(whole.Text)!["specialist"]);
+        Assert.Equal(Reply.JsonPieces, updates.Count(u => u.Text.Length > 0));
+        Assert.Equal("storage", (string?)JsonNode.Parse(string.Concat(updates.Select(u => u.Text)))!["specialist"]);
+        Assert.Empty(ollama.FormatViolations);
+    }
+
+    [Fact]
+    public async Task ScriptedTextUnderASchema_IsRefused_500ForGetResponse_ErrorLineForStreaming_AndRecorded()
+    {
+        await using var ollama = await FakeOllamaServer.StartAsync(Ct);
+        using var http = Http(ollama);
+        var chat = Chat(http);
+        ollama.Enqueue(Reply.Text("The ", "FinOps advisor."), Reply.Json(new { specialist = "budget" }));
+
+        var whole = await Assert.ThrowsAsync<HttpRequestException>(() => chat.GetResponseAsync("Route: RIs?", SchemaOptions(), Ct));
+        var updates = await StreamAsync(chat, "Route: RIs?", SchemaOptions());
+
+        Assert.Equal(HttpStatusCode.InternalServerError, whole.StatusCode);
+        // GetResponseAsync: OllamaSharp does not read a 500's body, so the reason is only in FormatViolations.
+        Assert.Equal("Response status code does not indicate success: 500 (Internal Server Error).", whole.Message);
+        // Streaming: no exception; the error line is one update with no text, role "unknown" and no finish reason.
+        var error = Assert.Single(updates);
+        Assert.Equal("", error.Text);
+        Assert.Equal("unknown", error.Role?.Value);
+        Assert.Null(error.FinishReason);
+        Assert.Equal([
+            "the content is not JSON ('T' is an invalid start of a value. LineNumber: 0 | BytePositionInLine: 0.): The FinOps advisor.",
+            """$.specialist: string "budget" is not one of ["cost","compute","storage","finops","smalltalk"]""",
+        ], ollama.FormatViolations);
+    }
+
+    [Fact]
+    public async Task ScriptedViolation_OnTheWire_Is500Json_OrA200StreamOfOneErrorLine()
+    {
+        await using var ollama = await FakeOllamaServer.StartAsync(Ct);
+        using var http = Http(ollama);
+        ollama.Enqueue(Reply.Text("[1]"), Reply.Text("[1]"));
+        const string request = """{"model":"llama3.2","format":"json","messages":[{"role":"user","content":"hi"}]""";
+
+        using var whole = await http.PostAsync("api/chat", Json(request + ""","stream":false}"""), Ct);
+        var lines = await PostChatAsync(http, request + "}");
+
+        var expected = FakeOllamaServer.ViolationPrefix + "\"json\" asks for a JSON object, the content is array [1]";
+        Assert.Equal(HttpStatusCode.InternalServerError, whole.StatusCode);
+        AssertOnlyError(expected, JsonNode.Parse(await whole.Content.ReadAsStringAsync(Ct))!);
+        AssertOnlyError(expected, Assert.Single(lines));
+    }
+
+    [Fact]
+    public async Task NothingScripted_UnderAFormat_GetsTheLeastValidInstance()
+    {
+        await using var ollama = await FakeOllamaServer.StartAsync(Ct);
+        using var http = Http(ollama);
+        var chat = Chat(http);
+
+        var routed = await chat.GetResponseAsync("Route: RIs?", SchemaOptions(), Ct);
+        var json = await StreamAsync(chat, "Any JSON?", new ChatOptions { ResponseFormat = ChatResponseFormat.Json });
+        var plain = await chat.GetResponseAsync("Hello?", cancellationToken: Ct);
+
+        Assert.Equal("""{"specialist":"cost"}""", routed.Text);
+        Assert.Equal("{}", string.Concat(json.Select(u => u.Text)));
+        Assert.Equal("Echo: Hello?", plain.Text);
+    }
+
+    [Theory]
+    [InlineData("\"xml\"", "invalid format: \"\\\"xml\\\"\"; expected \"json\" or a valid JSON Schema object")]
+    [InlineData("42", "invalid format: \"42\"; expected \"json\" or a valid JSON Schema object")]
+    [InlineData("[\"json\"]", "invalid format: \"[\\\"json\\\"]\"; expected \"json\" or a valid JSON Schema object")]
+    public async Task InvalidFormat_IsRefusedAsOllamaRefusesIt_WithoutUsingUpAReply(string format, string message)
+    {
+        await using var ollama = await FakeOllamaServer.StartAsync(Ct);
+        using var http = Http(ollama);
+        ollama.Enqueue(Reply.Text("kept"));
+        var request = $$"""{"model":"llama3.2","format":{{format}},"messages":[{"role":"user","content":"hi"}]""";
+
+        using var whole = await http.PostAsync("api/chat", Json(request + ""","stream":false}"""), Ct);
+        var lines = await PostChatAsync(http, request + "}");
+        var after = await Chat(http).GetResponseAsync("Hello?", cancellationToken: Ct);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, whole.StatusCode);
+        Assert.Equal("application/json", whole.Content.Headers.ContentType?.MediaType);
+        AssertOnlyError(message, JsonNode.Parse(await whole.Content.ReadAsStringAsync(Ct))!);
+        AssertOnlyError(message, Assert.Single(lines));
+        Assert.Equal("kept", after.Text);
+        Assert.Empty(ollama.FormatViolations);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("null")]
+    [InlineData("\"\"")]
+    public async Task AbsentNullOrEmptyFormat_IsNoConstraint(string? format)
+    {
+        await using var ollama = await FakeOllamaServer.StartAsync(Ct);
+        using var http = Http(ollama);
+        ollama.Enqueue(Reply.Text("plain ", "text"));
+        var field = format is null ? "" : $"\"format\":{format},";
+
+        using var whole = await http.PostAsync("api/chat", Json($$"""{"model":"llama3.2",{{field}}"stream":false,"messages":[{"role":"user","content":"hi"}]}"""), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+        Assert.Equal("plain text", (string?)(await whole.Content.ReadFromJsonAsync<JsonNode>(Ct))!["message"]!["content"]);
+    }
+
+    [Theory]
+    [InlineData("""{"specialist":"cost"}""", null)]
+    [InlineData("""{"specialist":"budget"}""", "$.specialist: string \"budget\" is not one of [\"cost\",\"compute\"]")]
+    [InlineData("""{}""", "$: the required property \"specialist\" is missing")]
+    [InlineData("""{"specialist":"cost","why":"RIs"}""", "$.why: the property is not allowed (additionalProperties is false)")]
+    [InlineData("""{"specialist":"cost","scope":{"subscription":3}}""", "$.scope.subscription: expected string, got number 3")]
+    [InlineData("""{"specialist":"cost","tags":[]}""", "$.tags: 0 items, fewer than minItems 1")]
+    [InlineData("""{"specialist":"cost","tags":["a","b","c"]}""", "$.tags: 3 items, more than maxItems 2")]
+    [InlineData("""{"specialist":"cost","tags":["a",1]}""", "$.tags[1]: expected string, got number 1")]
+    [InlineData("""{"specialist":"cost","confidence":null}""", null)]
+    [InlineData("""{"specialist":"cost","confidence":0.5}""", "$.confidence: expected integer or null, got number 0.5")]
+    [InlineData("""{"specialist":"cost","confidence":2}""", null)]
+    [InlineData("""{"specialist":"cost","version":2}""", "$.version: expected the constant 1, got number 2")]
+    [InlineData("""["cost"]""", "$: expected object, got array [\"cost\"]")]
+    public void Validator_ChecksTheKeywordsAGrammarHonours(string instance, string? firstError)
+    {
+        var schema = JsonNode.Parse("""
+            {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"route","type":"object","additionalProperties":false,
+             "properties":{
+               "specialist":{"type":"string","enum":["cost","compute"],"description":"who answers"},
+               "scope":{"type":"object","properties":{"subscription":{"type":"string"}},"required":["subscription"]},
+               "tags":{"type":"array","items":{"type":"string"},"minItems":1,"maxItems":2},
+               "confidence":{"type":["integer","null"]},
+               "version":{"const":1}},
+             "required":["specialist"]}
+            """)!;
+
+        var errors = JsonSchemaSubset.Validate(JsonNode.Parse(instance), schema);
+
+        Assert.Equal(firstError, errors.FirstOrDefault());
+    }
+
+    [Fact]
+    public void MinimalInstance_IsTheLeastValidValue_AndValid()
+    {
+        var schema = JsonNode.Parse("""
+            {"type":"object","properties":{
+               "specialist":{"type":"string","enum":["cost","compute"]},
+               "optional":{"type":"string"},
+               "name":{"type":"string"}, "count":{"type":"integer"}, "ratio":{"type":"number"}, "ok":{"type":"boolean"},
+               "maybe":{"type":["null","string"]}, "version":{"const":"v1"},
+               "scope":{"type":"object","properties":{"subscription":{"type":"string"},"extra":{"type":"string"}},"required":["subscription"]},
+               "tags":{"type":"array","items":{"type":"string","enum":["a","b"]},"minItems":2},
+               "none":{"type":"array"}},
+             "required":["none","specialist","name","count","ratio","ok","maybe","version","scope","tags"]}
+            """)!;
+
+        var minimal = JsonSchemaSubset.MinimalInstance(schema);
+
+        Assert.Equal("""{"specialist":"cost","name":"","count":0,"ratio":0,"ok":false,"maybe":null,"version":"v1","scope":{"subscription":""},"tags":["a","a"],"none":[]}""",
+            minimal!.ToJsonString());
+        Assert.Empty(JsonSchemaSubset.Validate(minimal, schema));
+    }
+
+    /// <summary>An Ollama error object: <c>{"error":message}</c> and nothing else.</summary>
+    private static void AssertOnlyError(string message, JsonNode body)
+    {
+        Assert.Equal(["error"], body.AsObject().Select(p => p.Key));
+        Assert.Equal(message, (string?)body["error"]);
+    }
+
+    private static ChatOptions SchemaOptions() => new()
+    {
+        ResponseFormat = ChatResponseFormat.ForJsonSchema(JsonDocument.Parse(RouteSchema).RootElement, "route", "The specialist who answers"),
+    };
 
     public sealed class CostsPlugin
     {

@@ -19,6 +19,23 @@ namespace CostSense.Tests.Assistant.FakeOllama;
 /// answering each chat request with the next scripted <see cref="Reply"/>. It records every chat request body and
 /// every request the client gave up on, so tests can assert what a client sent and that cancelling reached the server.
 /// </summary>
+/// <remarks>
+/// <para>A request's <c>format</c> is honoured as Ollama 0.12 honours it (see <see cref="OllamaFormat"/>): a model
+/// under a grammar can only write what the format allows, so the fake never answers anything else. The failures, each
+/// raised where Ollama raises errors while generating (after the model was found, so the HTTP status is decided late):</para>
+/// <list type="bullet">
+/// <item>a <c>format</c> that is neither <c>"json"</c> nor an object: <c>invalid format: ""xml""; expected "json" or a
+/// valid JSON Schema object</c> (Go's <c>%q</c> of the raw JSON); no scripted reply is used up;</item>
+/// <item>a scripted reply whose whole content does not satisfy the format: <c>fake ollama: the scripted reply does not
+/// satisfy the request's format: REASON</c>, also kept in <see cref="FormatViolations"/>.</item>
+/// </list>
+/// <para>Either is sent as <c>HTTP 500 {"error":MESSAGE}</c> for <c>"stream":false</c>, and as
+/// <c>HTTP 200 application/x-ndjson</c> whose only line is <c>{"error":MESSAGE}</c> when streaming, the way
+/// Ollama 0.12's chat handler reports an error from its generation goroutine. (Later Ollama versions send an error
+/// that comes before any content with its status instead; this fake stays with the 0.12 shape it imitates.)</para>
+/// <para>With no reply queued, a request with a format gets the least valid instance
+/// (<see cref="OllamaFormat.MinimalInstance"/>) as <see cref="Reply.Json"/> instead of the echo.</para>
+/// </remarks>
 /// <example>
 /// <code>
 /// await using var ollama = await FakeOllamaServer.StartAsync(ct);
@@ -33,12 +50,13 @@ public sealed class FakeOllamaServer : IAsyncDisposable
     private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(10);
 
     // As Go's encoding/json writes it: quotes and non-ASCII text as they are, not as \u escapes.
-    private static readonly JsonSerializerOptions Wire = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonSerializerOptions Wire = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly WebApplication _app;
     private readonly Lock _gate = new();
     private readonly Queue<Reply> _replies = new();
     private readonly List<JsonNode> _requests = [];
+    private readonly List<string> _formatViolations = [];
     private int _aborted;
     private TaskCompletionSource _changed = NewSignal();
 
@@ -52,6 +70,11 @@ public sealed class FakeOllamaServer : IAsyncDisposable
 
     /// <summary>Every /api/chat request body received so far, in order of arrival.</summary>
     public IReadOnlyList<JsonNode> Requests { get { lock (_gate) return [.. _requests]; } }
+
+    /// <summary>Why scripted replies were refused, in order: each the reason a reply's content did not satisfy its
+    /// request's <c>format</c> (the message the client got, after its fixed prefix). A test that scripted what no
+    /// constrained model could say finds out why here rather than from a bare HTTP 500.</summary>
+    public IReadOnlyList<string> FormatViolations { get { lock (_gate) return [.. _formatViolations]; } }
 
     public int ChatRequestCount { get { lock (_gate) return _requests.Count; } }
 
@@ -74,7 +97,7 @@ public sealed class FakeOllamaServer : IAsyncDisposable
     }
 
     /// <summary>Replies for the next chat requests, one each, in order. With none queued a request gets an echo of its
-    /// last user message.</summary>
+    /// last user message, or with a <c>format</c> the least valid instance of it.</summary>
     public void Enqueue(params Reply[] replies)
     {
         lock (_gate)
@@ -132,29 +155,91 @@ public sealed class FakeOllamaServer : IAsyncDisposable
             return;
         }
         var model = request["model"]?.GetValue<string>() ?? "";
-        var reply = Record(request, model);
-        if (reply is null)
+        var stream = request["stream"]?.GetValue<bool>() != false;
+        var formatValid = OllamaFormat.TryParse(RawFormat(body), out var format, out var formatError);
+        var (found, reply) = Record(request, model, takeReply: formatValid);
+        if (!found)
             await WriteErrorAsync(context, 404, $"model '{model}' not found");
-        else if (reply.Status != 200)
-            await WriteErrorAsync(context, reply.Status, reply.ErrorMessage!);
-        else if (request["stream"]?.GetValue<bool>() == false)
-            await WholeAsync(context, model, reply);
+        else if (!formatValid)
+            await FailGenerationAsync(context, stream, formatError!);
         else
-            await StreamAsync(context, model, reply);
+        {
+            reply = reply is null ? Default(request, format) : reply.For(request);
+            if (reply.Status != 200)
+                await WriteErrorAsync(context, reply.Status, reply.ErrorMessage!);
+            else if (format is not null && Unsatisfied(reply, format) is { } reason)
+                await FailGenerationAsync(context, stream, ViolationPrefix + reason);
+            else if (stream)
+                await StreamAsync(context, model, reply);
+            else
+                await WholeAsync(context, model, reply);
+        }
     }
 
-    /// <summary>Records the request and takes its reply; null when the model is not installed (no reply is used up).</summary>
-    private Reply? Record(JsonNode request, string model)
+    /// <summary>The start of the error for a scripted reply that breaks its request's format.</summary>
+    public const string ViolationPrefix = "fake ollama: the scripted reply does not satisfy the request's format: ";
+
+    /// <summary>Records the request and, when the model is installed and <paramref name="takeReply"/>, takes the next
+    /// scripted reply (null when none is queued). An unknown model or a refused format uses up no reply.</summary>
+    private (bool Found, Reply? Scripted) Record(JsonNode request, string model, bool takeReply)
     {
+        bool found;
         Reply? reply = null;
         lock (_gate)
         {
             _requests.Add(request);
-            if (Models.Any(m => SameModel(m, model)))
-                reply = _replies.TryDequeue(out var next) ? next : Echo(request);
+            found = Models.Any(m => SameModel(m, model));
+            if (found && takeReply) _replies.TryDequeue(out reply);
         }
         Pulse();
-        return reply?.For(request);
+        return (found, reply);
+    }
+
+    /// <summary>The raw JSON of the body's <c>format</c>, as Ollama keeps it (a json.RawMessage); null when absent.</summary>
+    private static string? RawFormat(string body)
+    {
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("format", out var format)
+            ? format.GetRawText()
+            : null;
+    }
+
+    /// <summary>The answer when nothing is scripted: the echo, or under a format the least instance a constrained
+    /// model could write (the echo is not JSON, so no grammar would allow it).</summary>
+    private static Reply Default(JsonNode request, OllamaFormat? format) =>
+        format is null ? Echo(request) : Reply.Json(format.MinimalInstance());
+
+    /// <summary>Why a scripted 200 reply could not come from a model under <paramref name="format"/>, recorded in
+    /// <see cref="FormatViolations"/>; null when it could. Replies that call tools or fail mid-stream are let through:
+    /// their outcome is not the text the grammar constrains.</summary>
+    private string? Unsatisfied(Reply reply, OllamaFormat format)
+    {
+        if (reply.HasToolCalls || reply.ErrorMessage is not null) return null;
+        var reason = format.Violation(reply.Content);
+        if (reason is not null)
+            lock (_gate) _formatViolations.Add(reason);
+        return reason;
+    }
+
+    /// <summary>An error raised while generating, as Ollama 0.12's chat handler reports it: a 500 <c>{"error":...}</c>
+    /// for <c>"stream":false</c>; when streaming, a 200 NDJSON answer whose only line is <c>{"error":...}</c>.</summary>
+    private async Task FailGenerationAsync(HttpContext context, bool stream, string message)
+    {
+        if (!stream)
+        {
+            await WriteErrorAsync(context, 500, message);
+            return;
+        }
+        context.Response.ContentType = "application/x-ndjson";
+        var aborted = context.RequestAborted;
+        try
+        {
+            await WriteLineAsync(context, new JsonObject { ["error"] = message }, aborted);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            RecordAbort();
+        }
     }
 
     /// <summary>The default answer: the last user message, echoed back.</summary>

@@ -64,6 +64,15 @@ public sealed class Reply
         Text("```", "json\n", $"{{\"name\": {JsonSerializer.Serialize(name)}, ", "\"parameters\": ",
              Arguments(arguments).ToJsonString(), "}\n", "```");
 
+    /// <summary>A structured answer: <paramref name="value"/> (an anonymous object, a dictionary, a JsonNode...)
+    /// serialized compactly as the fake writes JSON (System.Text.Json, relaxed escaping), streamed in up to
+    /// <see cref="JsonPieces"/> chunks as a model streams tokens, and joined for <c>"stream":false</c>. It is what a
+    /// model under <c>format</c> produces, and the fake checks it against the request's format like any scripted text.</summary>
+    public static Reply Json(object? value) => Text(Split(JsonSerializer.Serialize(value, FakeOllamaServer.Wire), JsonPieces));
+
+    /// <summary>How many chunks <see cref="Json"/> streams (fewer for a text too short to split).</summary>
+    public const int JsonPieces = 3;
+
     /// <summary>A failure before any output: HTTP <paramref name="status"/> with the body <c>{"error":message}</c>.</summary>
     public static Reply Error(int status, string message)
     {
@@ -80,6 +89,27 @@ public sealed class Reply
 
     /// <summary>This reply for <paramref name="request"/>: a dynamic one built from it, any other as it is.</summary>
     internal Reply For(JsonNode request) => Build is null ? this : Build(request).For(request);
+
+    /// <summary>The whole text of a 200 reply: what a caller reads once every chunk has arrived.</summary>
+    internal string Content => string.Concat(Chunks.Select(c => c.Content));
+
+    /// <summary>Whether the reply calls a tool rather than (only) writing text.</summary>
+    internal bool HasToolCalls => Chunks.Any(c => c.ToolCalls is not null);
+
+    /// <summary><paramref name="text"/> cut into <paramref name="pieces"/> parts of about equal length, never inside a
+    /// surrogate pair.</summary>
+    private static string[] Split(string text, int pieces)
+    {
+        var cuts = new List<int> { 0 };
+        for (var i = 1; i < pieces; i++)
+        {
+            var at = text.Length * i / pieces;
+            if (at > 0 && at < text.Length && char.IsLowSurrogate(text[at])) at++;
+            if (at > cuts[^1] && at < text.Length) cuts.Add(at);
+        }
+        cuts.Add(text.Length);
+        return [.. cuts.Zip(cuts.Skip(1), (from, to) => text[from..to])];
+    }
 
     private static JsonNode Arguments(object? arguments) => arguments switch
     {

@@ -13,7 +13,8 @@ public sealed class AssistantFailureTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Uri NothingListening()
+    /// <summary>A loopback address nothing listens on: Ollama is not running.</summary>
+    internal static Uri NothingListening()
     {
         using var socket = new TcpListener(IPAddress.Loopback, 0);
         socket.Start();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CostSense.Core.Assistant;
+using CostSense.Core.Assistant.Routing;
 using CostSense.Core.Data.Entities;
 using CostSense.Core.Money;
 using CostSense.Core.Recommendations;
@@ -114,7 +115,7 @@ public sealed class CostAssistantTests(CostAssistantTests.Fixture fixture) : ICl
     {
         var actor = await Host.NewUserAsync();
         var first = Ollama.ChatRequestCount;
-        Ollama.Enqueue(Reply.Text("storage"), Reply.Text("rg-prod-data keeps its logs forever."));
+        Ollama.Enqueue(Reply.Json(new { specialist = "storage" }), Reply.Text("rg-prod-data keeps its logs forever."));
 
         var events = await Host.AskAsync(actor, "Is rg-prod-data in good shape?");
 
@@ -122,9 +123,51 @@ public sealed class CostAssistantTests(CostAssistantTests.Fixture fixture) : ICl
         var classify = Ollama.Requests[first];
         Assert.Null(classify["tools"]);
         Assert.False(classify["stream"]!.GetValue<bool>());
-        Assert.Contains("Reply with exactly one word", classify["messages"]![0]!["content"]!.GetValue<string>());
+        Assert.Equal(ModelRouting.Prompt, classify["messages"]![0]!["content"]!.GetValue<string>());
+        Assert.NotNull(classify["format"]);
         Assert.Equal(["get_storage_recommendations", "get_storage_savings"],
             Ollama.Requests[first + 1]["tools"]!.AsArray().Select(t => t!["function"]!["name"]!.GetValue<string>()).Order());
+    }
+
+    [Fact]
+    public async Task ATwoTopicQuestion_IsAnsweredByBothSpecialists_EachOnItsPart_InOneAnswer_StoredWithBoth()
+    {
+        var actor = await Host.NewUserAsync();
+        var first = Ollama.ChatRequestCount;
+        Ollama.Enqueue(
+            Reply.ToolCall("get_compute_savings", new { }),
+            Quote("openMonthlySavings", "Idle VMs: ", " a month."),
+            Reply.ToolCall("get_storage_savings", new { }),
+            Quote("openMonthlySavings", "Blob tiers: ", " a month."));
+        var summary = await Host.Core.Get<IRecommendationService>().SummaryAsync(Ct);
+        string Open(RecommendationKind kind) => MoneyFormat.Format(
+            summary.ByCategory.Where(c => CostSense.Core.Assistant.Tools.RecommendationRows.KindOf(c.Category) == kind).Sum(c => c.MonthlySavings), "USD");
+
+        var events = await Host.AskAsync(actor, "which VMs are idle, and can we also cut our blob costs?");
+
+        var routed = Assert.Single(events.OfType<Routed>());
+        Assert.Equal([SpecialistKind.ComputeOptimizer, SpecialistKind.StorageOptimizer], routed.Specialists);
+        Assert.Equal("compute optimizer and storage optimizer", routed.SpecialistName);
+        Assert.Equal(["get_compute_savings()", "get_storage_savings()"], events.OfType<ToolCalled>().Select(t => t.Call.Display));
+        var answer = Assert.IsType<AnswerCompleted>(events[^1]).Text;
+        Assert.Equal($"**Compute optimizer**\n\nIdle VMs: {Open(RecommendationKind.Compute)} a month.\n\n**Storage optimizer**\n\nBlob tiers: {Open(RecommendationKind.Storage)} a month.", answer);
+
+        // Each specialist had its own tools and its own clause, and knew another answers the rest.
+        static string[] Tools(JsonNode request) => [.. request["tools"]!.AsArray().Select(t => t!["function"]!["name"]!.GetValue<string>()).Order()];
+        static string Last(JsonNode request) => request["messages"]!.AsArray().Last(m => (string?)m!["role"] == "user")!["content"]!.GetValue<string>();
+        var requests = Ollama.Requests.Skip(first).ToList();
+        Assert.Equal(4, requests.Count);
+        Assert.Equal(["get_compute_savings", "get_vm_recommendations", "get_vm_utilization"], Tools(requests[0]));
+        Assert.Equal("which VMs are idle", Last(requests[0]));
+        Assert.Contains("the storage optimizer answers the rest", requests[0]["messages"]![0]!["content"]!.GetValue<string>());
+        Assert.Equal(["get_storage_recommendations", "get_storage_savings"], Tools(requests[2]));
+        Assert.Equal("can we also cut our blob costs", Last(requests[2]));
+        Assert.Contains("the compute optimizer answers the rest", requests[2]["messages"]![0]!["content"]!.GetValue<string>());
+
+        var stored = await Host.Assistant.OpenAsync(actor, ((ConversationOpened)events[0]).ConversationId, Ct);
+        Assert.Equal(answer, stored!.Messages[1].Content);
+        Assert.Equal("compute optimizer and storage optimizer", stored.Messages[1].Specialist);
+        Assert.Equal("get_compute_savings()\nget_storage_savings()", stored.Messages[1].ToolCalls);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public static class ModelRouting
         type = "object",
         properties = new { specialist = new { type = "string", @enum = Labels.Select(l => l.Label).ToArray() } },
         required = new[] { "specialist" },
+        additionalProperties = false,
     });
 
     public const string Prompt =

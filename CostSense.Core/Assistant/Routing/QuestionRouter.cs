@@ -166,7 +166,7 @@ public sealed partial class QuestionRouter
         for (var i = 1; i < words.Length; i++)
         {
             var cut = tokens[i].BreaksBefore
-                || (Conjunctions.Contains(words[i - 1]) && !used[i - 1])
+                || (Conjunctions.Contains(words[i - 1]) && !used[i - 1] && !tokens[i - 1].BreaksBefore)
                 || (words[i] is "what" or "how" && i + 1 < words.Length && words[i + 1] == "about");
             clauseOf[i] = clauseOf[i - 1] + (cut ? 1 : 0);
         }

@@ -69,6 +69,24 @@ public sealed class ChatViewTests : AssistantTestBase
     }
 
     [Fact]
+    public async Task ATwoTopicAnswer_NamesBothSpecialists_AndShowsBothPartsUnderTheirNames()
+    {
+        var cut = RenderChat();
+        await Ask(cut, "which VMs are idle, and can we also cut our blob costs?");
+
+        Assistant.Push(new Routed([SpecialistKind.ComputeOptimizer, SpecialistKind.StorageOptimizer]), new ToolCalled(VmTool),
+            new TextDelta("**Compute optimizer**\n\nThree VMs sit idle.\n\n**Storage optimizer**\n\n"), new TextDelta("Two accounts can go cool."));
+        Assistant.Push(new AnswerCompleted("**Compute optimizer**\n\nThree VMs sit idle.\n\n**Storage optimizer**\n\nTwo accounts can go cool."));
+        Assistant.EndAnswer();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='assistant-send']")));
+        Assert.Equal("compute optimizer and storage optimizer", cut.Find("[data-testid='assistant-specialist']").TextContent);
+        var answer = Assert.Single(Answers(cut));
+        Assert.Equal(["Compute optimizer", "Storage optimizer"], answer.QuerySelectorAll("strong").Select(s => s.TextContent));
+        Assert.Equal(2, answer.QuerySelectorAll("p").Count(p => p.QuerySelector("strong") is null));
+    }
+
+    [Fact]
     public async Task ModelText_IsRenderedSafely()
     {
         var cut = RenderChat();

@@ -121,6 +121,35 @@ public sealed class AssistantEndToEndTests : IClassFixture<AssistantAppFixture>
     }
 
     [Fact]
+    public async Task ATwoTopicQuestion_IsAnsweredOnBothTopics_NamingBothSpecialists_AndReopensAsItWas()
+    {
+        app.RequireBrowser();
+        await app.Services.GetRequiredService<ICostAssistant>().StatusAsync(refresh: true, Ct);
+        const string question = "which VMs are idle, and can we also cut our blob costs?";
+        app.Ollama.Enqueue(
+            Reply.ToolCall("get_vm_recommendations", new { category = "shutdown" }), Reply.Text("Deallocate ", "the idle ", "test VMs."),
+            Reply.ToolCall("get_storage_recommendations", new { category = "access_tier" }), Reply.Text("Move cold ", "blobs ", "to Cool."));
+        var (_, chat) = await NewChatAsync();
+        await chat.OpenPageAsync();
+
+        await chat.AskAsync(question);
+
+        var answer = chat.Answers.Last;
+        await Assertions.Expect(answer).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(
+            @"^\s*Compute optimizer\s+Deallocate the idle test VMs\.\s+Storage optimizer\s+Move cold blobs to Cool\.\s*$"));
+        await Assertions.Expect(answer.Locator("strong")).ToHaveTextAsync(["Compute optimizer", "Storage optimizer"]);
+        await Assertions.Expect(chat.Specialists.Last).ToHaveTextAsync("compute optimizer and storage optimizer");
+        await Assertions.Expect(chat.Tools).ToContainTextAsync(["get_vm_recommendations(category: shutdown)", "get_storage_recommendations(category: access_tier)"]);
+
+        var address = await chat.WaitForConversationAddressAsync();
+        await chat.OpenPageAsync();
+        await chat.OpenConversationAsync(question, address);
+        await Assertions.Expect(chat.Specialists).ToHaveTextAsync("compute optimizer and storage optimizer");
+        await Assertions.Expect(chat.Answers.Locator("strong")).ToHaveTextAsync(["Compute optimizer", "Storage optimizer"]);
+        await Assertions.Expect(chat.Tools).ToHaveCountAsync(2);
+    }
+
+    [Fact]
     public async Task WithoutTheModel_ThePageSaysHowToPullIt_AndAQuickActionStillAnswersFromTheData()
     {
         app.RequireBrowser();

@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 ///   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --assistant 300 [--postgres "Host=..."]
 /// seeds a demo tenant with that many VMs, then times each specialist tool as the model calls it (median of 7,
 /// after one warm-up call that fills the caches) and prints the size of what it sends back to the model
-/// (characters, and about a quarter as many tokens: a small model reads every one of them), then the router.
+/// (characters, and about a quarter as many tokens: a small model reads every one of them). The router has its own:
+/// see RoutingBenchmark.
 /// </summary>
 internal static class AssistantBenchmark
 {
@@ -51,13 +52,6 @@ internal static class AssistantBenchmark
             var call = new ToolCallInfo(tool, args.Select(a => new KeyValuePair<string, string>(a.Item1, a.Item2?.ToString() ?? "")).ToList()).Display;
             Console.WriteLine($"  {call,-62} {ms,8:N1} {result!.Length,7:N0} {result.Length / 4,8:N0}");
         }
-
-        string[] questions = ["Why did spend jump last Tuesday?", "Which VMs should I resize in rg-prod-api?", "What would reserving our steady VMs save over three years?", "Is rg-prod-data in good shape?"];
-        var sw = Stopwatch.StartNew();
-        const int Routes = 100_000;
-        for (var i = 0; i < Routes; i++) QuestionRouter.Route(questions[i % questions.Length]);
-        Console.WriteLine($"  {"route a question by rules",-62} {sw.Elapsed.TotalMilliseconds * 1000 / Routes,8:N1} µs");
-
     }
 
     private static async Task<DateOnly> LatestAsync(IServiceProvider sp) =>

@@ -2,6 +2,7 @@
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks [-- --sizes 60,300,1200] [--postgres "Host=..."]
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --recommendations 8000: see RecommendationBenchmark.
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --assistant 300: see AssistantBenchmark.
+//   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --routing: see RoutingBenchmark.
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --sign-in 40: see SignInBenchmark.
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --import 2000000 --postgres "...": see ImportBenchmark.
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --report 7: see ReportBenchmark.
@@ -19,6 +20,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+
+if (args.Contains("--routing"))
+{
+    RoutingBenchmark.Run();
+    return;
+}
 
 if (Arg("--assistant") is { } tenant)
 {

@@ -14,7 +14,8 @@ namespace CostSense.Core.Assistant.Routing;
 /// words count nothing and the verb counts for whoever acts on what the clause (or else the question) names: the
 /// compute or storage optimizer, or the FinOps advisor when nothing is named or a commitment is.</item>
 /// <item>Two topics: the question is cut into clauses at punctuation and conjunctions; when two clauses each clearly
-/// belong to a different specialist, both answer, each its own clauses.</item>
+/// belong to a different specialist, both answer, each its own clauses. A bare qualifier ("…, MTD?") or a condition
+/// ("if the team only has two days, …") is not a question of its own.</item>
 /// <item>Unsure: no domain word, a single weak word, or two specialists close. Only then is the model asked.</item>
 /// </list>
 /// Thread-safe and allocation-light: a route takes microseconds (the assistant benchmark prints it).
@@ -24,7 +25,11 @@ public sealed partial class QuestionRouter
     /// <summary>The least score that decides; one domain word ("storage", "forecast") reaches it, a generic one ("cost") does not.</summary>
     private const double Decides = 3;
 
-    private static readonly FrozenSet<string> Conjunctions = FrozenSet.Create(StringComparer.Ordinal, "and", "plus", "but", "then", "or");
+    private static readonly FrozenSet<string> Conjunctions = FrozenSet.Create(StringComparer.Ordinal, "and", "n", "plus", "but", "then", "or");
+
+    /// <summary>Words that open a condition ("if the team only has two days, …"): such a clause is not a question of its own.</summary>
+    private static readonly FrozenSet<string> Subordinators = FrozenSet.Create(StringComparer.Ordinal,
+        "if", "when", "whenever", "since", "because", "given", "assuming", "although", "though", "unless", "once");
 
     private readonly FrozenDictionary<string, RouteTerm[]> _byFirstWord;
     private readonly RouteTerm[] _byFirstPrefix;
@@ -200,7 +205,7 @@ public sealed partial class QuestionRouter
             }
             var start = pending >= 0 ? pending : first;
             while (start < last && Conjunctions.Contains(words[start])) start++;
-            clauses.Add(new Clause(start, last, question[tokens[start].Start..tokens[last].End], scored[c]));
+            clauses.Add(new Clause(start, last, question[tokens[start].Start..tokens[last].End], scored[c], Subordinators.Contains(words[start])));
             pending = -1;
         }
         return clauses;
@@ -248,14 +253,14 @@ public sealed partial class QuestionRouter
     private sealed record Hit(RouteTerm Term, int First, int Length);
 
     /// <summary>A clause: its words (first to last token), its text as asked, and its scores.</summary>
-    private sealed record Clause(int First, int Last, string Text, Dictionary<SpecialistKind, double> Scores)
+    private sealed record Clause(int First, int Last, string Text, Dictionary<SpecialistKind, double> Scores, bool IsCondition)
     {
         /// <summary>The specialist this clause clearly belongs to: a deciding score, well ahead of the next.</summary>
         public SpecialistKind? Owner()
         {
             var ranked = Scores.Where(s => s.Value > 0).OrderByDescending(s => s.Value).ToList();
             // A bare qualifier ("…, MTD?") narrows the clause before it; it is not a question of its own.
-            if (ranked.Count == 0 || ranked[0].Value < Decides || Last == First) return null;
+            if (ranked.Count == 0 || ranked[0].Value < Decides || Last == First || IsCondition) return null;
             return ranked.Count == 1 || ranked[0].Value - ranked[1].Value >= 1.5 ? ranked[0].Key : null;
         }
 

@@ -1,7 +1,7 @@
 namespace CostSense.Core.Assistant.Routing;
 
 /// <summary>A word of a question, lower case and stemmed, with where it stands in the original text.</summary>
-/// <param name="BreaksBefore">Punctuation that ends a clause (, ; ? ! : or a full stop) stands between it and the word before.</param>
+/// <param name="BreaksBefore">Punctuation that ends a clause (, ; ? ! : &amp; or a full stop) stands between it and the word before.</param>
 public readonly record struct QuestionToken(string Word, int Start, int End, bool BreaksBefore);
 
 /// <summary>Splits a question into words the vocabulary can match.</summary>
@@ -34,7 +34,7 @@ public static class QuestionText
                 (word.Length, start, breaks) = (0, -1, false);
             }
             // A full stop between digits ("1.5") or inside a name ("app.contoso") is not the end of a clause.
-            if (c is ',' or ';' or '?' or '!' or ':' or '\n' or '—' || (c == '.' && (i + 1 >= question.Length || char.IsWhiteSpace(question[i + 1]))))
+            if (c is ',' or ';' or '?' or '!' or ':' or '\n' or '—' or '&' || (c == '.' && (i + 1 >= question.Length || char.IsWhiteSpace(question[i + 1]))))
                 breaks = true;
         }
         return tokens;

@@ -32,7 +32,7 @@ public sealed partial class QuestionRouter
         "if", "when", "whenever", "since", "because", "given", "assuming", "although", "though", "unless", "once");
 
     private readonly FrozenDictionary<string, RouteTerm[]> _byFirstWord;
-    private readonly RouteTerm[] _byFirstPrefix;
+    private readonly FrozenDictionary<char, RouteTerm[]> _byFirstPrefix;
     private readonly string[] _prefixes;
     private readonly FrozenSet<string> _known;
     private readonly FrozenSet<string> _alone;
@@ -46,7 +46,7 @@ public sealed partial class QuestionRouter
         var distinct = terms.GroupBy(t => (string.Join(' ', t.Atoms), t.Role, t.Kind)).Select(g => g.MaxBy(t => t.Weight)!).ToList();
         _byFirstWord = distinct.Where(t => !IsPrefix(t.Atoms[0])).GroupBy(t => t.Atoms[0], StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        _byFirstPrefix = [.. distinct.Where(t => IsPrefix(t.Atoms[0]))];
+        _byFirstPrefix = distinct.Where(t => IsPrefix(t.Atoms[0])).GroupBy(t => t.Atoms[0][0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
         _prefixes = [.. distinct.SelectMany(t => t.Atoms).Where(IsPrefix).Select(a => a[..^1]).Distinct()];
         var words = distinct.SelectMany(t => t.Atoms).Where(a => !a.EndsWith('*')).ToHashSet(StringComparer.Ordinal);
         _known = words.Concat(commonWords).ToFrozenSet(StringComparer.Ordinal);
@@ -123,7 +123,8 @@ public sealed partial class QuestionRouter
         for (var i = 0; i < words.Length; i++)
         {
             var exact = _byFirstWord.TryGetValue(words[i], out var byWord) ? byWord : [];
-            foreach (var term in exact.Concat(_byFirstPrefix))
+            var prefixed = words[i].Length > 0 && _byFirstPrefix.TryGetValue(words[i][0], out var byLetter) ? byLetter : [];
+            foreach (var term in exact.Concat(prefixed))
                 if (MatchAt(term.Atoms, 0, words, i) is var length and > 0) found.Add(new Hit(term, i, length));
         }
         var used = new bool[words.Length];

@@ -13,13 +13,15 @@ namespace CostSense.Core.Assistant;
 public sealed class AnswerProgress(ChannelWriter<AssistantEvent> events)
 {
     private readonly StringBuilder _text = new();
+    private readonly List<ToolGuard> _guards = [];
 
     /// <summary>The answer's text so far (Markdown).</summary>
     public string Text => _text.ToString();
 
     public bool HasText => _text.Length > 0;
 
-    private readonly List<ToolGuard> _guards = [];
+    /// <summary>How many characters of answer were shown so far.</summary>
+    public int Length => _text.Length;
 
     /// <summary>Who answers, in order; empty until the question was routed.</summary>
     public IReadOnlyList<SpecialistKind> Specialists { get; private set; } = [];

@@ -92,6 +92,8 @@ public sealed class AnswerTurn(
         ToolGuard guard, AnswerProgress answer, CancellationToken ct)
     {
         var o = options.Value;
+        // Retrying is safe while this turn showed nothing: a two-topic answer's heading or first part came before it.
+        var shownBefore = answer.Length;
         for (var attempt = 0; ; attempt++)
         {
             var updates = new List<ChatResponseUpdate>();
@@ -118,7 +120,7 @@ public sealed class AnswerTurn(
                 if (!finished) throw new OllamaStreamException("Ollama ended the answer before it was finished.");
                 return updates;
             }
-            catch (Exception e) when (AssistantErrors.IsConnectionFailure(e) && attempt < o.MaxRetries && !answer.HasText && guard.Called.Count == 0 && !ct.IsCancellationRequested)
+            catch (Exception e) when (AssistantErrors.IsConnectionFailure(e) && attempt < o.MaxRetries && answer.Length == shownBefore && guard.Called.Count == 0 && !ct.IsCancellationRequested)
             {
                 var wait = TimeSpan.FromSeconds(Math.Pow(2, attempt));
                 log.LogInformation("Ollama is not reachable ({Error}); retry {Attempt} of {Max} in {Wait}", e.Message, attempt + 1, o.MaxRetries, wait);

@@ -28,7 +28,7 @@ public static class RoutingVocabulary
             "spike*", "spiking", "surge*", "went up", "gone up", "go up", "going up", "goes up", "shot up", "creeping up", "crept up",
             "jump*", "doubled", "tripled", "unusual", "unexpected*", "why did", "why is", "why are", "why was", "why were", "why do",
             "why does", "driver", "egress", "bandwidth", "ingress", "outbound", "networking", "yesterday", "last week", "last quarter",
-            "on pace", "trajectory"),
+            "on pace", "trajectory", "running total", "total spend", "total cost*"),
         .. Topic(CostAnalyst, 3, "costliest", "most expensive", "cost the most", "costs the most", "costing", "daily", "per day", "each day",
             "day by day", "weekly", "monthly cost*", "monthly spend", "last * days", "past * days", "quarter", "increase*", "rise", "rising",
             "rose", "grew", "growth", "drop*", "fell", "went down", "department*", "business unit*", "tagged", "untagged",

@@ -21,6 +21,7 @@ public sealed class QuestionRouterTests
     [InlineData("PAYG vs reserved for our SQL boxes", SpecialistKind.FinOpsAdvisor)]
     [InlineData("egress costs up?", SpecialistKind.CostAnalyst)]
     [InlineData("MoM change by subscription", SpecialistKind.CostAnalyst)]
+    [InlineData("what's the running total this month?", SpecialistKind.CostAnalyst)] // "running" is a VM's state only alone
     [InlineData("chargeback by cost center for October", SpecialistKind.CostAnalyst)]
     [InlineData("any premium SSD disks we could drop to standard?", SpecialistKind.StorageOptimizer)]
     [InlineData("Which machines are underutilized and could go to B-series?", SpecialistKind.ComputeOptimizer)]

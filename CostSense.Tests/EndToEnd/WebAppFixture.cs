@@ -67,10 +67,27 @@ public class WebAppFixture : IAsyncLifetime
             // test classes start apps and browsers of their own.
             context.SetDefaultTimeout((float)SetUpTimeout.TotalMilliseconds);
             var signIn = new SignInPage(page, BaseAddress);
-            await signIn.OpenAsync();
-            await signIn.SignInAsync(EmailOf(role), TestApp.Password);
-            await signIn.WaitUntilSignedInAsync();
-            return _signedIn[role] = await context.StorageStateAsync();
+            // Once more if the first try never left the sign-in page (a CI run starved the cold app for a minute once);
+            // a second failure says where the browser stood and what the page said.
+            for (var attempt = 1; ; attempt++)
+            {
+                await signIn.OpenAsync();
+                await signIn.SignInAsync(EmailOf(role), TestApp.Password);
+                try
+                {
+                    await signIn.WaitUntilSignedInAsync();
+                    return _signedIn[role] = await context.StorageStateAsync();
+                }
+                catch (TimeoutException e) when (attempt == 1)
+                {
+                    Console.WriteLine($"Sign-in as {role} did not leave {page.Url} in time ({e.Message.Split('\n')[0]}); trying again.");
+                }
+                catch (TimeoutException e)
+                {
+                    var text = await page.InnerTextAsync("body");
+                    throw new TimeoutException($"Sign-in as {role} did not leave {page.Url}; the page said: {text[..Math.Min(text.Length, 400)]}", e);
+                }
+            }
         }
         finally
         {

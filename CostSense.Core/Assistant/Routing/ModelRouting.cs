@@ -37,6 +37,10 @@ public static class ModelRouting
         "finops (savings overall, reservations and savings plans, ROI, payback, the remediation plan, budgets); " +
         "chat (greetings, thanks, anything else).";
 
+    /// <summary>The specialist a label names ("storage"); null for any other text.</summary>
+    public static SpecialistKind? KindOf(string? label) =>
+        Labels.Where(l => l.Label == label).Select(l => (SpecialistKind?)l.Kind).FirstOrDefault();
+
     /// <summary>The specialist the model's reply names; null when it is not the JSON the schema asks for.</summary>
     public static SpecialistKind? Parse(string? reply)
     {
@@ -45,8 +49,7 @@ public static class ModelRouting
             using var json = JsonDocument.Parse(reply ?? "");
             if (json.RootElement.ValueKind != JsonValueKind.Object
                 || !json.RootElement.TryGetProperty("specialist", out var label) || label.ValueKind != JsonValueKind.String) return null;
-            var text = label.GetString();
-            return Labels.Where(l => l.Label == text).Select(l => (SpecialistKind?)l.Kind).FirstOrDefault();
+            return KindOf(label.GetString());
         }
         catch (JsonException)
         {

@@ -18,7 +18,7 @@ namespace CostSense.Core.Assistant.Routing;
 /// ("if the team only has two days, …") is not a question of its own.</item>
 /// <item>Unsure: no domain word, a single weak word, or two specialists close. Only then is the model asked.</item>
 /// </list>
-/// Thread-safe and allocation-light: a route takes microseconds (the assistant benchmark prints it).
+/// Thread-safe: a route takes microseconds (the benchmark's <c>--routing</c> prints it).
 /// </summary>
 public sealed partial class QuestionRouter
 {

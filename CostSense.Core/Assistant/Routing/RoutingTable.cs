@@ -31,13 +31,7 @@ public sealed record RoutingCase(string Question, IReadOnlyList<SpecialistKind> 
 
     public string ExpectedText => string.Join(NeedsAll ? " + " : " or ", Expected.Select(e => e.DisplayName()));
 
-    private static SpecialistKind Label(string label, int line) => label switch
-    {
-        "cost" => SpecialistKind.CostAnalyst,
-        "compute" => SpecialistKind.ComputeOptimizer,
-        "storage" => SpecialistKind.StorageOptimizer,
-        "finops" => SpecialistKind.FinOpsAdvisor,
-        "chat" => SpecialistKind.Orchestrator,
-        _ => throw new FormatException($"Line {line}: '{label}' is not a label (cost, compute, storage, finops, chat)."),
-    };
+    /// <summary>A table's label is the model's label: one vocabulary for who answers.</summary>
+    private static SpecialistKind Label(string label, int line) => ModelRouting.KindOf(label)
+        ?? throw new FormatException($"Line {line}: '{label}' is not a label (cost, compute, storage, finops, chat).");
 }

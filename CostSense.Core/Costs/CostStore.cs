@@ -10,7 +10,7 @@ namespace CostSense.Core.Costs;
 /// rollups of the days it touched and bumps their months' versions, all in one transaction: running
 /// the same import twice never doubles cost, and a failed import leaves the store as it was.
 /// </summary>
-public sealed class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, TimeProvider time, ILogger<CostStore> log)
+public sealed partial class CostStore(IDbContextFactory<CostSenseDbContext> dbFactory, TimeProvider time, ILogger<CostStore> log)
 {
     /// <summary>Replaces the rows of <paramref name="source"/> dated in [start, end) with <paramref name="rows"/>.</summary>
     public Task<ImportBatch> ReplacePeriodAsync(string source, DateOnly start, DateOnly end, IEnumerable<CostRecord> rows, CancellationToken ct)

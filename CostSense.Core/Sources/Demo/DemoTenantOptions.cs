@@ -15,6 +15,6 @@ public sealed class DemoTenantOptions
     [Range(1, 20)] public int Subscriptions { get; set; } = 3;
     [Range(1, 200)] public int ResourceGroups { get; set; } = 8;
     [Range(0, 20_000)] public int VirtualMachines { get; set; } = 60;
-    [Range(0, 5_000)] public int StorageAccounts { get; set; } = 25;
+    [Range(0, 10_000)] public int StorageAccounts { get; set; } = 25;
     [Range(1, 36)] public int MonthsOfHistory { get; set; } = 13;
 }

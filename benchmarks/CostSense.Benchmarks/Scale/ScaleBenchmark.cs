@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using CostSense.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CostSense.Benchmarks.Scale;
+
+/// <summary>
+/// The enterprise-scale run:
+///   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --scale [full|small] [--only dashboard,import,…] --postgres "Host=…"
+/// builds the large tenant once (the demo generator at <see cref="ScaleSize.Full"/>: 20,000 VMs, 10,000 storage
+/// accounts, 13 months) and runs each scenario over it, then the import into a store of its own; prints every figure
+/// as it comes and the whole table at the end. The test suite runs it at <see cref="ScaleSize.Small"/>.
+/// </summary>
+public static class ScaleBenchmark
+{
+    /// <summary>The scenarios, in the order they run; <c>--only</c> picks some by these names.</summary>
+    public static IReadOnlyList<string> Scenarios { get; } = ["dashboard", "replace-month", "recommendations", "sessions", "import"];
+
+    public static async Task<ScaleReport> RunAsync(ScaleSize size, string? postgres, TextWriter output, IReadOnlyCollection<string>? only, CancellationToken ct)
+    {
+        var report = new ScaleReport(output);
+        bool Runs(string scenario) => only is null || only.Count == 0 || only.Contains(scenario);
+        report.Say($"scale run '{size.Name}' on {(postgres is null ? "SQLite" : "PostgreSQL")}: {size.VirtualMachines:N0} VMs, {size.StorageAccounts:N0} storage accounts, {size.Months} months");
+
+        if (Scenarios.Take(4).Any(Runs))
+        {
+            await using var tenant = await ScaleStore.StartAsync($"scale_{size.Name}", size, postgres, ct);
+            var seed = Stopwatch.StartNew();
+            await tenant.SeedDemoTenantAsync(ct);
+            seed.Stop();
+            await using (var db = await tenant.Services.GetRequiredService<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(ct))
+            {
+                var rows = await db.CostRecords.LongCountAsync(ct);
+                var rollups = await db.DailyCostRollups.LongCountAsync(ct);
+                var metrics = await db.DailyMetrics.LongCountAsync(ct);
+                report.Add(new ScaleFigure("Large tenant built (demo generator)", "—",
+                    $"{rows:N0} cost rows, {rollups:N0} rollups, {metrics:N0} metric rows in {seed.Elapsed.TotalSeconds:N0} s"));
+            }
+            var context = new ScaleContext(size, tenant, postgres, report);
+            if (Runs("dashboard")) await ScaleDashboard.RunAsync(context, ct);
+            if (Runs("replace-month")) await ScaleReplaceMonth.RunAsync(context, ct);
+            if (Runs("recommendations")) await ScaleRecommendations.RunAsync(context, ct);
+            if (Runs("sessions")) await ScaleSessions.RunAsync(context, ct);
+        }
+        if (Runs("import")) await ScaleImport.RunAsync(size, postgres, report, ct);
+
+        report.WriteTable();
+        return report;
+    }
+}

@@ -7,7 +7,7 @@ namespace CostSense.Benchmarks.Scale;
 
 /// <summary>
 /// The enterprise-scale run:
-///   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --scale [full|small] [--only dashboard,import,…] --postgres "Host=…"
+///   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --scale full|medium|small [--only dashboard,import,…] --postgres "Host=…"
 /// builds the large tenant once (the demo generator at <see cref="ScaleSize.Full"/>: 20,000 VMs, 10,000 storage
 /// accounts, 13 months) and runs each scenario over it, then the import into a store of its own; prints every figure
 /// as it comes and the whole table at the end. The test suite runs it at <see cref="ScaleSize.Small"/>.

@@ -60,11 +60,8 @@ public sealed class DashboardService(IDbContextFactory<CostSenseDbContext> dbFac
         if (f.ProviderName is { } provider) rollups = rollups.Where(r => r.ProviderName == provider);
 
         // The choices of the filter bar: every provider, and the subscriptions of the chosen provider.
-        var providers = await db.DailyCostRollups.AsNoTracking().Select(r => r.ProviderName).Distinct().ToListAsync(ct);
-        var subscriptionRollups = db.DailyCostRollups.AsNoTracking();
-        if (f.ProviderName is { } p) subscriptionRollups = subscriptionRollups.Where(r => r.ProviderName == p);
-        var subscriptions = await subscriptionRollups
-            .Select(r => new { r.SubAccountId, r.SubAccountName, r.ProviderName }).Distinct().ToListAsync(ct);
+        var providers = await RollupDimensions.ProvidersAsync(db, ct);
+        var subscriptions = await RollupDimensions.SubscriptionsAsync(db, f.ProviderName, ct);
 
         // One scan of the daily window gives the totals per currency; the view shows one currency, the
         // tenant's billing currency (the one with the most rollup rows), and names the others. Every figure
@@ -106,8 +103,7 @@ public sealed class DashboardService(IDbContextFactory<CostSenseDbContext> dbFac
             ByProvider: By(x => (x.Provider, x.Provider), TopGroups),
             Utilization: f.IncludesAzureInventory ? await UtilizationAsync(db, f, ct) : FleetUtilization.None,
             StorageByTier: f.IncludesAzureInventory ? await StorageAsync(db, f, ct) : [],
-            Subscriptions: subscriptions.OrderBy(s => s.SubAccountName)
-                .Select(s => new SubscriptionRef(s.SubAccountId, s.SubAccountName, s.ProviderName)).ToList(),
+            Subscriptions: subscriptions.OrderBy(s => s.Name).ToList(),
             Providers: providers.Order(StringComparer.Ordinal).ToList(),
             OtherCurrencies: currencies.Where(c => c != currency).Order(StringComparer.Ordinal).ToList());
     }

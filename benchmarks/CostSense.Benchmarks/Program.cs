@@ -7,7 +7,7 @@
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --import 2000000 --postgres "...": see ImportBenchmark.
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --report 7: see ReportBenchmark.
 //   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --cost-controls 60,300,1200: see CostControlsBenchmark.
-//   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --scale full|medium|small [--only dashboard,…] --postgres "...": see Scale/ScaleBenchmark.
+//   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --scale full|medium|small [--only dashboard,…] [--keep] --postgres "...": see Scale/ScaleBenchmark.
 // For each demo tenant size it seeds a fresh store, then times the dashboard query uncached (cache off)
 // and cached, and prints one row of figures. The dashboard reads rollups, so its time should stay flat
 // while raw rows grow.
@@ -25,7 +25,7 @@ using Microsoft.Extensions.Logging;
 if (Arg("--scale") is { } scale)
 {
     var size = CostSense.Benchmarks.Scale.ScaleSize.Named(scale);
-    await CostSense.Benchmarks.Scale.ScaleBenchmark.RunAsync(size, Arg("--postgres"), Console.Out, Arg("--only")?.Split(','), default);
+    await CostSense.Benchmarks.Scale.ScaleBenchmark.RunAsync(size, Arg("--postgres"), Console.Out, Arg("--only")?.Split(','), default, keep: args.Contains("--keep"));
     return;
 }
 

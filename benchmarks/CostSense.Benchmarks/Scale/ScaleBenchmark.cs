@@ -7,7 +7,7 @@ namespace CostSense.Benchmarks.Scale;
 
 /// <summary>
 /// The enterprise-scale run:
-///   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --scale full|medium|small [--only dashboard,import,…] --postgres "Host=…"
+///   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --scale full|medium|small [--only dashboard,import,…] [--keep] --postgres "Host=…"
 /// builds the large tenant once (the demo generator at <see cref="ScaleSize.Full"/>: 20,000 VMs, 10,000 storage
 /// accounts, 13 months) and runs each scenario over it, then the import into a store of its own; prints every figure
 /// as it comes and the whole table at the end. The test suite runs it at <see cref="ScaleSize.Small"/>.
@@ -17,7 +17,12 @@ public static class ScaleBenchmark
     /// <summary>The scenarios, in the order they run; <c>--only</c> picks some by these names.</summary>
     public static IReadOnlyList<string> Scenarios { get; } = ["dashboard", "replace-month", "recommendations", "sessions", "import"];
 
-    public static async Task<ScaleReport> RunAsync(ScaleSize size, string? postgres, TextWriter output, IReadOnlyCollection<string>? only, CancellationToken ct)
+    /// <param name="keep">
+    /// PostgreSQL: keep the large tenant's database after the run and reuse it (no seed) when it holds cost rows already;
+    /// a tenant seeded by an older build is migrated first.
+    /// </param>
+    public static async Task<ScaleReport> RunAsync(ScaleSize size, string? postgres, TextWriter output, IReadOnlyCollection<string>? only, CancellationToken ct,
+        bool keep = false)
     {
         var report = new ScaleReport(output);
         bool Runs(string scenario) => only is null || only.Count == 0 || only.Contains(scenario);
@@ -25,9 +30,12 @@ public static class ScaleBenchmark
 
         if (Scenarios.Take(4).Any(Runs))
         {
-            await using var tenant = await ScaleStore.StartAsync($"scale_{size.Name}", size, postgres, ct);
+            await using var tenant = await ScaleStore.StartAsync($"scale_{size.Name}", size, postgres, ct, keep);
             var seed = Stopwatch.StartNew();
-            await tenant.SeedDemoTenantAsync(ct);
+            bool reused;
+            await using (var db = await tenant.Services.GetRequiredService<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(ct))
+                reused = await db.CostRecords.AnyAsync(ct);
+            if (!reused) await tenant.SeedDemoTenantAsync(ct);
             seed.Stop();
             await using (var db = await tenant.Services.GetRequiredService<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(ct))
             {
@@ -35,7 +43,8 @@ public static class ScaleBenchmark
                 var rollups = await db.DailyCostRollups.LongCountAsync(ct);
                 var metrics = await db.DailyMetrics.LongCountAsync(ct);
                 report.Add(new ScaleFigure("Large tenant built (demo generator)", "—",
-                    $"{rows:N0} cost rows, {rollups:N0} rollups, {metrics:N0} metric rows in {seed.Elapsed.TotalSeconds:N0} s"));
+                    $"{rows:N0} cost rows, {rollups:N0} rollups, {metrics:N0} metric rows " +
+                    (reused ? "(kept from an earlier run)" : $"in {seed.Elapsed.TotalSeconds:N0} s")));
             }
             var context = new ScaleContext(size, tenant, postgres, report);
             if (Runs("dashboard")) await ScaleDashboard.RunAsync(context, ct);

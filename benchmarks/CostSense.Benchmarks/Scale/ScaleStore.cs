@@ -21,8 +21,10 @@ public sealed class ScaleStore : IAsyncDisposable
     private readonly string _root;
     private readonly List<IHost> _others = [];
 
-    private ScaleStore(IHost host, string root, IReadOnlyDictionary<string, string?> settings, bool postgres) =>
-        (_host, _root, Settings, IsPostgres) = (host, root, settings, postgres);
+    private ScaleStore(IHost host, string root, IReadOnlyDictionary<string, string?> settings, bool postgres, bool keep) =>
+        (_host, _root, Settings, IsPostgres, _keep) = (host, root, settings, postgres, keep);
+
+    private readonly bool _keep;
 
     public IServiceProvider Services => _host.Services;
 
@@ -36,8 +38,13 @@ public sealed class ScaleStore : IAsyncDisposable
     /// <summary>A folder of the run's own for files (generated exports), removed with the store.</summary>
     public string Folder => _root;
 
-    public static async Task<ScaleStore> StartAsync(string name, ScaleSize size, string? postgres, CancellationToken ct)
+    /// <summary>
+    /// A fresh store; with <paramref name="keep"/> (PostgreSQL only) an existing database of that name is migrated and
+    /// kept rather than emptied, and kept after the run too: a tenant that took many minutes to seed serves many runs.
+    /// </summary>
+    public static async Task<ScaleStore> StartAsync(string name, ScaleSize size, string? postgres, CancellationToken ct, bool keep = false)
     {
+        keep &= postgres is not null;
         var root = Directory.CreateTempSubdirectory($"costsense-{name}-").FullName;
         var settings = new Dictionary<string, string?>
         {
@@ -53,10 +60,11 @@ public sealed class ScaleStore : IAsyncDisposable
             ["Ollama:BaseUrl"] = "http://127.0.0.1:1",
         };
         var host = Build(root, settings);
-        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(ct))
-            await db.Database.EnsureDeletedAsync(ct);
+        if (!keep)
+            await using (var db = await host.Services.GetRequiredService<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(ct))
+                await db.Database.EnsureDeletedAsync(ct);
         await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
-        return new ScaleStore(host, root, settings, postgres is not null);
+        return new ScaleStore(host, root, settings, postgres is not null, keep);
     }
 
     /// <summary>Generates the demo tenant at the run's size (inventory, metrics, cost rows, rollups).</summary>
@@ -86,7 +94,7 @@ public sealed class ScaleStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var other in _others) other.Dispose();
-        if (IsPostgres)
+        if (IsPostgres && !_keep)
             await using (var db = await Services.GetRequiredService<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync())
                 await db.Database.EnsureDeletedAsync();
         _host.Dispose();

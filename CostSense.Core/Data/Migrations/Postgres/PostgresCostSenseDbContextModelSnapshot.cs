@@ -865,6 +865,8 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
                     b.HasIndex("SubAccountId", "Date");
 
+                    b.HasIndex("ProviderName", "SubAccountId", "SubAccountName");
+
                     b.ToTable("DailyCostRollups");
                 });
 

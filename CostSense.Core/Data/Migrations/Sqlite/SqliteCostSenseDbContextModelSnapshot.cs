@@ -855,6 +855,8 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("SubAccountId", "Date");
 
+                    b.HasIndex("ProviderName", "SubAccountId", "SubAccountName");
+
                     b.ToTable("DailyCostRollups");
                 });
 

@@ -1,0 +1,57 @@
+using CostSense.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CostSense.Core.Costs;
+
+/// <summary>
+/// The filter bar's choices — every provider, and every subscription of a provider — read from the daily rollups. A
+/// plain DISTINCT reads every rollup row (hundreds of thousands in a large tenant, over a second); on PostgreSQL a
+/// recursive query walks the (ProviderName, SubAccountId, SubAccountName) index instead, one index probe per distinct
+/// value (a skip scan, which PostgreSQL 15 does not do by itself), so the lists cost a few index reads whatever the
+/// tenant's size. SQLite keeps the DISTINCT: its stores are small.
+/// </summary>
+internal static class RollupDimensions
+{
+    public static async Task<List<string>> ProvidersAsync(CostSenseDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+            return await db.DailyCostRollups.AsNoTracking().Select(r => r.ProviderName).Distinct().ToListAsync(ct);
+        return await db.Database.SqlQueryRaw<string>("""
+            WITH RECURSIVE p AS (
+                (SELECT "ProviderName" AS v FROM "DailyCostRollups" ORDER BY "ProviderName" LIMIT 1)
+                UNION ALL
+                SELECT (SELECT r."ProviderName" FROM "DailyCostRollups" r WHERE r."ProviderName" > p.v ORDER BY r."ProviderName" LIMIT 1)
+                FROM p WHERE p.v IS NOT NULL)
+            SELECT v AS "Value" FROM p WHERE v IS NOT NULL
+            """).ToListAsync(ct);
+    }
+
+    /// <summary>Every subscription (or account) with its name and provider; only <paramref name="provider"/>'s when given.</summary>
+    public static async Task<List<SubscriptionRef>> SubscriptionsAsync(CostSenseDbContext db, string? provider, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            var rollups = db.DailyCostRollups.AsNoTracking();
+            if (provider is not null) rollups = rollups.Where(r => r.ProviderName == provider);
+            return await rollups.Select(r => new { r.SubAccountId, r.SubAccountName, r.ProviderName }).Distinct()
+                .Select(s => new SubscriptionRef(s.SubAccountId, s.SubAccountName, s.ProviderName)).ToListAsync(ct);
+        }
+        // The first row of the index (of the provider's part of it), then each time the first row after the last one found.
+        var rows = await db.Database.SqlQueryRaw<Row>("""
+            WITH RECURSIVE s AS (
+                (SELECT "ProviderName" AS p, "SubAccountId" AS i, "SubAccountName" AS n FROM "DailyCostRollups"
+                 WHERE {0}::text IS NULL OR "ProviderName" = {0}
+                 ORDER BY 1, 2, 3 LIMIT 1)
+                UNION ALL
+                SELECT x.* FROM s, LATERAL (
+                    SELECT r."ProviderName", r."SubAccountId", r."SubAccountName" FROM "DailyCostRollups" r
+                    WHERE (r."ProviderName", r."SubAccountId", r."SubAccountName") > (s.p, s.i, s.n)
+                      AND ({0}::text IS NULL OR r."ProviderName" = {0})
+                    ORDER BY 1, 2, 3 LIMIT 1) x)
+            SELECT p AS "Provider", i AS "Id", n AS "Name" FROM s
+            """, provider!).ToListAsync(ct);
+        return rows.Select(r => new SubscriptionRef(r.Id, r.Name, r.Provider)).ToList();
+    }
+
+    private sealed record Row(string Provider, string Id, string Name);
+}

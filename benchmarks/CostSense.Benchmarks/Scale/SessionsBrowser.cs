@@ -8,7 +8,8 @@ namespace CostSense.Benchmarks.Scale;
 /// </summary>
 public sealed class SessionsBrowser : IAsyncDisposable
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
+    /// <summary>Debian's chromium, or where COSTSENSE_TEST_CHROMIUM says (as the end-to-end tests read it).</summary>
+    public static string ExecutablePath => Environment.GetEnvironmentVariable("COSTSENSE_TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;

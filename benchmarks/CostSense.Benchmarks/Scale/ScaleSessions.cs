@@ -1,7 +1,150 @@
+using System.Diagnostics;
+using CostSense.Core.Access;
+
 namespace CostSense.Benchmarks.Scale;
 
-/// <summary>Placeholder until the sessions-helper fills it in (issue 17).</summary>
+/// <summary>
+/// Concurrent signed-in sessions on the large tenant: the whole web app on Kestrel in this process, Debian's headless
+/// Chromium with one browser context per session (half on the dashboard, half on the compute grid), signed in once
+/// through the real form. Every session changes its filter at the same moment, round after round, and each change is
+/// timed in its page from the click to the DOM showing what only the new data has; the server's share is timed by a
+/// circuit handler of this host's own. Then the server's memory per idle circuit: the managed heap after a full
+/// collection (and the working set) with no circuits against N open ones, divided by N. It throws when a session never
+/// shows its new data or the server does not hold N circuits, so a broken page cannot pass as a fast one.
+/// </summary>
 public static class ScaleSessions
 {
-    public static Task RunAsync(ScaleContext context, CancellationToken ct) => throw new NotImplementedException("ScaleSessions is being written (issue 17).");
+    private const string Email = "analyst@sessions.scale";
+    private const double TargetP95Ms = 300;
+    private const double AimBytesPerCircuit = 1024 * 1024;
+    private const int OpeningAtOnce = 5;
+
+    /// <summary>The longest a change may take before the session counts as broken (not as slow).</summary>
+    private static readonly TimeSpan ChangeLimit = TimeSpan.FromSeconds(60);
+
+    private static readonly TimeSpan CircuitWait = TimeSpan.FromSeconds(60);
+
+    public static async Task RunAsync(ScaleContext context, CancellationToken ct)
+    {
+        var report = context.Report;
+        var n = context.Size.Sessions;
+        var rounds = n <= 2 ? 3 : 6;
+        report.Say($"sessions: {n} signed-in Chromium sessions (half dashboard, half compute grid), {rounds} rounds of simultaneous filter changes");
+
+        // What each view shows, read by a host without the cache, so the app's cache starts as cold as it would.
+        var store = context.Tenant.Open(new Dictionary<string, string?> { ["CostSense:Cache:Enabled"] = "false" });
+        var dashboardCycle = await SessionsView.DashboardCycleAsync(store, ct);
+        var gridCycle = await SessionsView.GridCycleAsync(store, ct);
+
+        await using var web = await SessionsWebApp.StartAsync(context.Tenant, ct);
+        await web.CreateUserAsync(Email, AppRoles.Analyst);
+        await using var browser = await SessionsBrowser.LaunchAsync();
+        await browser.SignInAsync(web.BaseAddress, Email, SessionsWebApp.Password);
+
+        // One page of each kind opened and closed first: JIT, MudBlazor's first renders and the first queries are the
+        // process's, not a circuit's. Then nothing open is the baseline.
+        foreach (var onDashboard in new[] { true, false })
+        {
+            var warm = new SessionsPage(0, await browser.NewSignedInPageAsync(), onDashboard, onDashboard ? dashboardCycle : gridCycle);
+            await warm.OpenAsync(web.BaseAddress);
+            await SettleAsync(ct);
+            await warm.Page.Context.CloseAsync();
+        }
+        await web.Circuits.WaitUntilAsync((open, _) => open == 0, "no circuits once the warm-up pages closed", CircuitWait, ct);
+        var none = SessionsWebApp.Memory();
+
+        var sessions = await OpenAsync(browser, web.BaseAddress, n, dashboardCycle, gridCycle, ct);
+        await web.Circuits.WaitUntilAsync((open, connected) => open == n && connected == n, $"{n} circuits open and connected", CircuitWait, ct);
+        // The cards that load on their own (savings, anomalies, budgets, showback) finish before the circuits count as idle.
+        await SettleAsync(ct);
+        var idle = SessionsWebApp.Memory();
+        if (web.Circuits.Open != n) throw new InvalidOperationException($"{n} sessions are open but the server holds {web.Circuits.Open} circuits.");
+
+        var changes = new List<(bool Dashboard, double Ms)>();
+        var server = new List<double>();
+        var cpu = new SessionsCpu(TimeSpan.Zero, TimeSpan.Zero);
+        var wall = TimeSpan.Zero;
+        for (var round = 0; round < rounds; round++)
+        {
+            await Task.WhenAll(sessions.Select(s => s.PrepareAsync(ChangeLimit)));
+            var stopRecording = web.Circuits.Record();
+            var cpuBefore = SessionsCpu.Now();
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(sessions.Select(s => s.ClickAsync()));
+            var measured = await Task.WhenAll(sessions.Select(s => s.MeasuredAsync()));
+            wall += clock.Elapsed;
+            cpu = Add(cpu, SessionsCpu.Now() - cpuBefore);
+            // The event handlers end with the render that showed the data; a moment more lets the last ones be counted.
+            await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
+            server.AddRange(stopRecording());
+            changes.AddRange(sessions.Zip(measured, (s, ms) => (s.OnDashboard, ms)));
+            report.Say($"  round {round + 1}: p50 {Percentile(measured, 0.5):N0} ms, max {measured.Max():N0} ms");
+            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+        }
+        if (web.Circuits.Open != n) throw new InvalidOperationException($"After the changes the server holds {web.Circuits.Open} circuits, not {n}.");
+        var used = SessionsWebApp.Memory();
+
+        await SettleAsync(ct);
+        foreach (var session in sessions) await session.Page.Context.CloseAsync();
+        await web.Circuits.WaitUntilAsync((open, _) => open == 0, "no circuits once every session closed", CircuitWait, ct);
+        var closed = SessionsWebApp.Memory();
+
+        var all = changes.Select(c => c.Ms).ToList();
+        var p95 = Percentile(all, 0.95);
+        var postgres = context.Tenant.IsPostgres;
+        report.Add(new ScaleFigure($"Filter change, {n} concurrent sessions", "p95 ≤ 300 ms",
+            $"p50 {Percentile(all, 0.5):N0} ms, p95 {p95:N0} ms, max {all.Max():N0} ms ({rounds} rounds × {n} sessions)",
+            Met: postgres ? p95 <= TargetP95Ms : null,
+            Note: $"p95 dashboard {Percentile(changes.Where(c => c.Dashboard).Select(c => c.Ms), 0.95):N0} ms, grid {Percentile(changes.Where(c => !c.Dashboard).Select(c => c.Ms), 0.95):N0} ms; " +
+                  $"server's handling of the change p50 {Percentile(server, 0.5):N0} ms, p95 {Percentile(server, 0.95):N0} ms; " +
+                  $"CPU a change: server {cpu.Server.TotalMilliseconds / all.Count:N0} ms, Chromium {cpu.Browser.TotalMilliseconds / all.Count:N0} ms " +
+                  $"({cpu.Server.TotalSeconds:N1} s and {cpu.Browser.TotalSeconds:N1} s in {wall.TotalSeconds:N1} s on {Environment.ProcessorCount} cores)"));
+
+        var heapPer = (idle.Heap - none.Heap) / (double)n;
+        var workingSetPer = (idle.WorkingSet - none.WorkingSet) / (double)n;
+        report.Add(new ScaleFigure("Server memory per idle circuit", "aim ≤ 1 MB",
+            $"{Mb(heapPer):N2} MB managed heap, {Mb(workingSetPer):N2} MB working set ({n} circuits; heap {Mb(none.Heap):N0} MB with none)",
+            Met: postgres ? heapPer <= AimBytesPerCircuit : null,
+            Note: $"after the changes {Mb((used.Heap - none.Heap) / (double)n):N2} MB a circuit; all closed: heap {Mb(closed.Heap - none.Heap):+0.0;-0.0} MB against none"));
+    }
+
+    /// <summary>Opens the sessions a few at a time (two cores), alternating dashboard and grid; each is live and showing data.</summary>
+    private static async Task<List<SessionsPage>> OpenAsync(SessionsBrowser browser, Uri baseAddress, int n,
+        IReadOnlyList<SessionsView> dashboardCycle, IReadOnlyList<SessionsView> gridCycle, CancellationToken ct)
+    {
+        using var gate = new SemaphoreSlim(OpeningAtOnce);
+        var opening = Enumerable.Range(1, n).Select(async number =>
+        {
+            await gate.WaitAsync(ct);
+            try
+            {
+                var onDashboard = number % 2 == 1;
+                var session = new SessionsPage(number, await browser.NewSignedInPageAsync(), onDashboard, onDashboard ? dashboardCycle : gridCycle);
+                await session.OpenAsync(baseAddress);
+                return session;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        });
+        return [.. await Task.WhenAll(opening)];
+    }
+
+    /// <summary>
+    /// A pause for what a page does after its data shows (cards loading on their own, the chart's interop after its
+    /// render): a page closed in the middle of it only logs the interop call it cut off.
+    /// </summary>
+    private static Task SettleAsync(CancellationToken ct) => Task.Delay(TimeSpan.FromSeconds(3), ct);
+
+    private static SessionsCpu Add(SessionsCpu a, SessionsCpu b) => new(a.Server + b.Server, a.Browser + b.Browser);
+
+    private static double Mb(double bytes) => bytes / (1024 * 1024);
+
+    /// <summary>Nearest-rank percentile; 0 for no samples.</summary>
+    private static double Percentile(IEnumerable<double> samples, double q)
+    {
+        var sorted = samples.Order().ToList();
+        return sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
 }

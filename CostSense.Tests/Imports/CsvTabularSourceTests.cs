@@ -45,6 +45,19 @@ public class CsvTabularSourceTests
     }
 
     [Fact]
+    public async Task ReadOnly_LeavesTheOtherCellsNull_AndStillChecksEveryRowsFieldCount()
+    {
+        await using var source = await CsvTabularSource.OpenAsync("t.csv", new MemoryStream("A,B,C\n1,2,3\n4,5\n"u8.ToArray()), Ct);
+        source.ReadOnly([2, 0]);
+
+        var row = await source.ReadAsync(Ct);
+        var ex = await Assert.ThrowsAsync<ImportException>(async () => await source.ReadAsync(Ct));
+
+        Assert.Equal(new string?[] { "1", null, "3" }, row!.Cells);
+        Assert.Equal(3, ex.Line);
+    }
+
+    [Fact]
     public async Task BlankLines_AreSkipped_WithoutShiftingLineNumbers()
     {
         var (_, rows) = await ReadAsync("A,B\r\n\r\n1,2\r\n\r\n3,4\r\n");

@@ -111,7 +111,12 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
             .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         vms.RemoveAll(v => listed.Contains(v.ResourceId.ToLowerInvariant()));
         accounts.RemoveAll(a => listed.Contains(a.ResourceId.ToLowerInvariant()));
-        await InventoryStore.ReplaceInTransactionAsync(db, CostDerived.InventorySource, vms, accounts, [], ct);
+        // The old inventory goes (with its metrics, the fleet rollups and the version bump) through the inventory store;
+        // the new one is streamed in by bulk insert: tens of thousands of entities through the change tracker were most of
+        // a large import's peak memory.
+        await InventoryStore.ReplaceInTransactionAsync(db, CostDerived.InventorySource, [], [], [], ct);
+        await BulkInsert.InsertAsync(db, vms, ct);
+        await BulkInsert.InsertAsync(db, accounts, ct);
         return (vms.Count, accounts.Count);
     }
 

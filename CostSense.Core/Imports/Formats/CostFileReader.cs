@@ -33,6 +33,7 @@ public sealed class CostFileReader
                 amortized: format.Kind == CostFormatKind.ClassicAmortized, mca: format.Version == "MCA"),
             _ => new FocusRowMapper(source.FileName, columns),
         };
+        if (mapper.Columns is { } read) source.ReadOnly(read);
         return new CostFileReader(source, format, mapper);
     }
 

@@ -19,6 +19,13 @@ internal sealed class FocusRowMapper : ICostRowMapper
         _chargeDescription, _chargeFrequency, _pricingQuantity, _pricingUnit, _commitmentType, _commitmentStatus,
         _skuMeter, _invoiceId, _pricingCurrency;
 
+    // A file repeats a handful of tag sets on millions of rows: each distinct text is parsed once (up to this many).
+    private const int TagCacheSize = 4096;
+    private readonly Dictionary<string, (string? Json, string? Environment, string? CostCenter)> _lifted = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<int> Columns { get; }
+
     public FocusRowMapper(string fileName, ColumnIndex c)
     {
         _file = fileName;
@@ -64,6 +71,23 @@ internal sealed class FocusRowMapper : ICostRowMapper
         _skuMeter = c.Find("SkuMeter", "x_SkuMeterName");
         _invoiceId = c.Find("InvoiceId", "x_InvoiceId");
         _pricingCurrency = c.Find("PricingCurrency", "x_PricingCurrency");
+        Columns = new[]
+        {
+            _chargePeriodStart, _billed, _effective, _list, _contracted, _billingAccountId, _billingAccountName, _subAccountId,
+            _subAccountName, _resourceGroup, _resourceId, _resourceName, _resourceType, _serviceCategory, _serviceName, _regionId,
+            _skuId, _pricingCategory, _chargeCategory, _commitmentId, _currency, _consumedQuantity, _consumedUnit, _tags, _costCenter,
+            _provider, _publisher, _issuer, _billingPeriodStart, _billingPeriodEnd, _chargePeriodEnd, _chargeClass, _chargeDescription,
+            _chargeFrequency, _pricingQuantity, _pricingUnit, _commitmentType, _commitmentStatus, _skuMeter, _invoiceId, _pricingCurrency,
+        }.Where(i => i >= 0).Distinct().ToArray();
+    }
+
+    private (string? Json, string? Environment, string? CostCenter) Tags(string? raw)
+    {
+        if (raw is null) return TagLifter.Lift(raw);
+        if (_lifted.TryGetValue(raw, out var lifted)) return lifted;
+        lifted = TagLifter.Lift(raw);
+        if (_lifted.Count < TagCacheSize) _lifted[raw] = lifted;
+        return lifted;
     }
 
     public ImportedCostRow Map(TabularRow row)
@@ -77,7 +101,7 @@ internal sealed class FocusRowMapper : ICostRowMapper
         var chargeStart = CellParser.Required(_file, row, _header[_chargePeriodStart], row.Cells[_chargePeriodStart]);
         var chargeEnd = At(_chargePeriodEnd);
         var resourceId = Text(_resourceId);
-        var (tags, environment, costCenter) = TagLifter.Lift(Text(_tags));
+        var (tags, environment, costCenter) = Tags(Text(_tags));
         var record = new CostRecord
         {
             Source = ImportSources.File,

@@ -4,4 +4,7 @@ namespace CostSense.Core.Imports.Formats;
 internal interface ICostRowMapper
 {
     ImportedCostRow Map(TabularRow row);
+
+    /// <summary>The header columns <see cref="Map"/> reads, or null for all (see <see cref="ITabularSource.ReadOnly"/>).</summary>
+    IReadOnlyCollection<int>? Columns => null;
 }

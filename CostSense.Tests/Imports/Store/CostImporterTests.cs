@@ -169,9 +169,12 @@ public abstract class CostImporterTests
     public async Task FileChangedBetweenCheckingAndWriting_WritesNothing()
     {
         await using var host = await StartAsync();
+        // The file changes after the pass that checks it. On PostgreSQL the one pass opens it first and hands an hourly
+        // file to the two passes, so theirs are its second and third opening.
+        var checking = Kind == StoreKind.Postgres ? 2 : 1;
         var opened = 0;
         var file = new ImportFile("moving.csv", _ => Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(
-            Hourly(++opened == 1 ? 10 : 11, 1m)))));
+            Hourly(++opened <= checking ? 10 : 11, 1m)))));
 
         var ex = await Assert.ThrowsAsync<ImportException>(() => host.Get<CostImporter>().ImportFileAsync(Actor.System, file, Ct));
 

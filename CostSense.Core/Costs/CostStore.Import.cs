@@ -1,6 +1,5 @@
 using CostSense.Core.Data;
 using CostSense.Core.Data.Entities;
-using CostSense.Core.Imports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -115,19 +114,30 @@ public sealed partial class CostStore
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var copy = CostRecordCopy.For(db);
         var batches = new Dictionary<string, SourceRows>(StringComparer.Ordinal);
+        // A partitioned cost table takes only rows of months it has: a month met for the first time is attached between
+        // two COPYs (a few times a file at most), as the store's other writes attach theirs before they write.
+        var months = await CostPartitions.IsPartitionedAsync(db, ct) ? await CostPartitions.PartitionsAsync(db, ct) : null;
         NpgsqlBinaryImporter? importer = null;
         SourceRows? current = null;
         try
         {
             await foreach (var (source, row) in rows.WithCancellation(ct))
             {
-                if (current is null || !string.Equals(current.Batch.Source, source, StringComparison.Ordinal))
+                var newSource = current is null || !string.Equals(current.Batch.Source, source, StringComparison.Ordinal);
+                var newMonth = months is not null && !months.Contains(CostPartitions.PartitionName(row.ChargePeriodStart));
+                if (newSource || newMonth)
                 {
                     if (importer is not null)
                     {
                         await importer.CompleteAsync(ct);
                         await importer.DisposeAsync();
                         importer = null;
+                    }
+                    if (newMonth)
+                    {
+                        var first = FirstOfMonth(row.ChargePeriodStart);
+                        await CostPartitions.EnsureMonthsAsync(db, first, first.AddMonths(1), ct);
+                        months!.Add(CostPartitions.PartitionName(first));
                     }
                     if (!batches.TryGetValue(source, out current))
                     {
@@ -140,7 +150,7 @@ public sealed partial class CostStore
                     importer = await connection.BeginBinaryImportAsync(copy.Command, ct);
                 }
                 row.Source = source;
-                row.ImportBatchId = current.Batch.Id;
+                row.ImportBatchId = current!.Batch.Id;
                 row.BillingCurrency = row.BillingCurrency.Trim().ToUpperInvariant();
                 current.Add(row);
                 copy.Write(importer!, row);

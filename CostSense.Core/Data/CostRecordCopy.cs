@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using CostSense.Core.Data;
+
 using CostSense.Core.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace CostSense.Core.Imports;
+namespace CostSense.Core.Data;
 
 /// <summary>
 /// Writes a <see cref="CostRecord"/> into a PostgreSQL binary COPY with a typed write per column: the general bulk

@@ -11,8 +11,7 @@ namespace CostSense.Web.Startup;
 /// and the app serves meanwhile (pages say what is wrong, /health/ready says 503) while attempts go on in the
 /// background, FirstRetryDelay doubling up to MaxRetryDelay, until the store comes up or the app stops. Several
 /// instances may start together on one store: EF's migrations take their own lock (a table lock on PostgreSQL's history
-/// table, a lock table on SQLite), and what follows them (roles and the first admin, backfills, the key ring's first key,
-/// the demo tenant) runs under the <see cref="JobNames.StoreStartup"/> lease, one instance at a time, so the later ones
+/// table, a lock table on SQLite), and what follows them (roles and the first admin, backfills, the demo tenant) runs under the <see cref="JobNames.StoreStartup"/> lease, one instance at a time, so the later ones
 /// find it done instead of doing it again.
 /// </summary>
 public sealed class StoreStartup(StoreProbe probe, DatabaseInitializer database, IDemoTenantService demo, StoreStatus status,

@@ -3,7 +3,7 @@ namespace CostSense.Core.Operations.Leases;
 /// <summary>The jobs that claim a <see cref="JobLeases"/> lease, one name each: the rows an operator sees in JobLeases.</summary>
 public static class JobNames
 {
-    /// <summary>The store's start-up work after migrations (roles and first admin, backfills, the key ring, the demo tenant), one instance at a time.</summary>
+    /// <summary>The store's start-up work after migrations (roles and first admin, backfills, the demo tenant), one instance at a time.</summary>
     public const string StoreStartup = "store-startup";
 
     /// <summary>Generating the demo tenant into an empty store on start.</summary>

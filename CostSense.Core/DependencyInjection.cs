@@ -19,6 +19,7 @@ using CostSense.Core.Imports.Exports;
 using CostSense.Core.Inventory;
 using CostSense.Core.Notifications;
 using CostSense.Core.Operations;
+using CostSense.Core.Operations.Leases;
 using CostSense.Core.Recommendations;
 using CostSense.Core.Recommendations.CostOnly;
 using CostSense.Core.Reports;
@@ -80,6 +81,11 @@ public static class DependencyInjection
                 o.ConfigurationOptions.AsyncTimeout = 2_000;
             });
         services.AddSingleton<QueryCache>();
+
+        // --- Several instances (issue 17): leases in the store, so background work (the alert check, the Azure sync, the
+        // export container's schedule, the start-up seed) runs on one instance at a time however many share the store.
+        services.AddSingleton<JobLeases>();
+        // --- end of several instances.
 
         // Access, catalog and audit.
         services.AddSingleton<CurrentPermissions>();

@@ -45,6 +45,7 @@ public abstract class CostSenseDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<NotificationChannel> NotificationChannels => Set<NotificationChannel>();
     public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
     public DbSet<AlertCheckRun> AlertCheckRuns => Set<AlertCheckRun>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {

@@ -44,9 +44,12 @@ public sealed partial class TestApp : IAsyncDisposable
     private readonly AppServer _server;
     private readonly TestCertificate? _certificate;
 
-    private TestApp(WebApplicationFactory<Program> factory, AppServer server, TestCertificate? certificate, TempStore store, FaultProxy? postgres, FaultProxy? redis)
+    private readonly bool _ownsStore;
+
+    private TestApp(WebApplicationFactory<Program> factory, AppServer server, TestCertificate? certificate, TempStore store, bool ownsStore,
+        FaultProxy? postgres, FaultProxy? redis)
     {
-        (_factory, _server, _certificate, Store, Postgres, Redis) = (factory, server, certificate, store, postgres, redis);
+        (_factory, _server, _certificate, Store, _ownsStore, Postgres, Redis) = (factory, server, certificate, store, ownsStore, postgres, redis);
         BaseAddress = server == AppServer.InMemory ? InMemoryAddress : KestrelAddress(factory);
     }
 
@@ -94,7 +97,7 @@ public sealed partial class TestApp : IAsyncDisposable
     /// </summary>
     public static TestApp Start(TestAppOptions options)
     {
-        var store = TempStore.Create(options.Store);
+        var store = options.SharedStore ?? TempStore.Create(options.Store);
         FaultProxy? postgres = null, redis = null;
         TestCertificate? certificate = null;
         WebApplicationFactory<Program>? factory = null;
@@ -139,7 +142,7 @@ public sealed partial class TestApp : IAsyncDisposable
                 }));
             }
             factory.StartServer();
-            return new TestApp(factory, options.Server, certificate, store, postgres, redis);
+            return new TestApp(factory, options.Server, certificate, store, options.SharedStore is null, postgres, redis);
         }
         catch
         {
@@ -148,7 +151,7 @@ public sealed partial class TestApp : IAsyncDisposable
             certificate?.Dispose();
             postgres?.DisposeAsync().AsTask().Wait();
             redis?.DisposeAsync().AsTask().Wait();
-            try { store.DisposeAsync().AsTask().Wait(); } catch (Exception) { }
+            if (options.SharedStore is null) try { store.DisposeAsync().AsTask().Wait(); } catch (Exception) { }
             throw;
         }
     }
@@ -288,6 +291,6 @@ public sealed partial class TestApp : IAsyncDisposable
         _certificate?.Dispose();
         if (Postgres is not null) await Postgres.DisposeAsync();
         if (Redis is not null) await Redis.DisposeAsync();
-        await Store.DisposeAsync();
+        if (_ownsStore) await Store.DisposeAsync();
     }
 }

@@ -9,6 +9,12 @@ public sealed record TestAppOptions
     /// <summary>The app's own store: a new SQLite file, or a new PostgreSQL database (skips locally, fails under CI=true, without a server).</summary>
     public StoreKind Store { get; init; } = StoreKind.Sqlite;
 
+    /// <summary>
+    /// A store the test owns (or another app's) to run over instead of a new one, so two apps are two instances of one
+    /// deployment; it outlives this app and is its owner's to dispose. <see cref="Store"/> is then ignored.
+    /// </summary>
+    public TempStore? SharedStore { get; init; }
+
     /// <summary>Whether the app seeds the demo tenant into its empty store on start.</summary>
     public bool DemoData { get; init; }
 

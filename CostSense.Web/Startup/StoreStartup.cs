@@ -1,4 +1,5 @@
 using CostSense.Core.Data;
+using CostSense.Core.Operations.Leases;
 using CostSense.Core.Sources.Demo;
 using Microsoft.Extensions.Options;
 
@@ -8,10 +9,13 @@ namespace CostSense.Web.Startup;
 /// Creates the schema and, on an empty store with demo data on, the demo tenant. The first attempt runs before the
 /// app serves, so a reachable store is ready for the first request; an unreachable one is found out by a quick probe,
 /// and the app serves meanwhile (pages say what is wrong, /health/ready says 503) while attempts go on in the
-/// background, FirstRetryDelay doubling up to MaxRetryDelay, until the store comes up or the app stops.
+/// background, FirstRetryDelay doubling up to MaxRetryDelay, until the store comes up or the app stops. Several
+/// instances may start together on one store: EF's migrations take their own lock (a table lock on PostgreSQL's history
+/// table, a lock table on SQLite), and what follows them (roles and the first admin, backfills, the demo tenant) runs under the <see cref="JobNames.StoreStartup"/> lease, one instance at a time, so the later ones
+/// find it done instead of doing it again.
 /// </summary>
 public sealed class StoreStartup(StoreProbe probe, DatabaseInitializer database, IDemoTenantService demo, StoreStatus status,
-    IEnumerable<IStoreStartupStep> steps, IOptions<StoreOptions> store, IOptions<StoreStartupOptions> options, TimeProvider time,
+    IEnumerable<IStoreStartupStep> steps, JobLeases leases, IOptions<StoreOptions> store, IOptions<StoreStartupOptions> options, TimeProvider time,
     ILogger<StoreStartup> log) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -70,9 +74,12 @@ public sealed class StoreStartup(StoreProbe probe, DatabaseInitializer database,
             }
             stage = Stage.Migrate;
             await database.InitializeAsync(ct);
-            foreach (var step in steps) await step.RunAsync(ct);
-            stage = Stage.Seed;
-            if (await demo.SeedOnStartAsync(ct)) log.LogInformation("Generated the demo tenant");
+            await using (await leases.ClaimAsync(JobNames.StoreStartup, ct))
+            {
+                foreach (var step in steps) await step.RunAsync(ct);
+                stage = Stage.Seed;
+                if (await demo.SeedOnStartAsync(ct)) log.LogInformation("Generated the demo tenant");
+            }
             status.MarkReady();
             if (attempt > 1) log.LogInformation("Store ready at start-up attempt {Attempt}", attempt);
             return null;

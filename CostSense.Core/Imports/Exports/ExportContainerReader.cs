@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CostSense.Core.Access;
 using CostSense.Core.Imports.Blobs;
 using CostSense.Core.Imports.Manifests;
+using CostSense.Core.Operations.Leases;
 using Microsoft.Extensions.Logging;
 
 namespace CostSense.Core.Imports.Exports;
@@ -9,10 +10,11 @@ namespace CostSense.Core.Imports.Exports;
 /// <summary>
 /// Reads the export container (<see cref="ExportContainerSettingsStore"/>'s settings) and imports its new runs
 /// (<see cref="ExportRunImporter"/>), for the schedule and for "Import now": one read at a time, the other waits for it
-/// (and then finds the runs imported), so two reads never import the same run twice. Failures a user can fix come back as
+/// (and then finds the runs imported), so two reads never import the same run twice: within the process a semaphore,
+/// across instances the <see cref="JobNames.ExportRead"/> lease. Failures a user can fix come back as
 /// <see cref="ExportContainerRead.Error"/>, never as an exception; the SDK's own exception goes to the log.
 /// </summary>
-public sealed class ExportContainerReader(ExportContainerSettingsStore settings, ExportRunImporter importer, TimeProvider time,
+public sealed class ExportContainerReader(ExportContainerSettingsStore settings, ExportRunImporter importer, JobLeases leases, TimeProvider time,
     ILogger<ExportContainerReader> log) : IDisposable
 {
     private readonly SemaphoreSlim _oneRead = new(1, 1);
@@ -31,6 +33,7 @@ public sealed class ExportContainerReader(ExportContainerSettingsStore settings,
         await _oneRead.WaitAsync(ct);
         try
         {
+            await using var lease = await leases.ClaimAsync(JobNames.ExportRead, ct);
             var read = await ReadLockedAsync(actor, processedBy, ct);
             LastRead = read;
             return read;

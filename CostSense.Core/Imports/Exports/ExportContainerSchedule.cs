@@ -1,4 +1,5 @@
 using CostSense.Core.Access;
+using CostSense.Core.Operations.Leases;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -8,10 +9,12 @@ namespace CostSense.Core.Imports.Exports;
 /// Reads the export container every <c>ScheduleInterval</c> while its settings say enabled, on the app's
 /// <see cref="TimeProvider"/>. The wait starts again when an Admin saves settings, so a new interval or an enabled
 /// container applies at once. A failed read (the store or the container away) is logged and the next one comes on time:
-/// the schedule never stops the app. Reads share <see cref="ExportContainerReader"/>'s one-at-a-time lock with "Import now".
+/// the schedule never stops the app. Every instance runs this schedule, and each interval's read happens on one of them:
+/// a due read claims the <see cref="JobNames.ExportSchedule"/> lease, which no instance gets again until an interval after
+/// the last scheduled read began. Reads share <see cref="ExportContainerReader"/>'s one-at-a-time lock with "Import now".
 /// </summary>
-public sealed class ExportContainerSchedule(ExportContainerReader reader, ExportContainerSettingsStore settings, TimeProvider time,
-    ILogger<ExportContainerSchedule> log) : BackgroundService
+public sealed class ExportContainerSchedule(ExportContainerReader reader, ExportContainerSettingsStore settings, JobLeases leases,
+    TimeProvider time, ILogger<ExportContainerSchedule> log) : BackgroundService
 {
     /// <summary>Who the schedule's reads are recorded as.</summary>
     public const string ProcessedBy = "schedule";
@@ -55,7 +58,11 @@ public sealed class ExportContainerSchedule(ExportContainerReader reader, Export
 
             try
             {
-                var read = await reader.ReadAsync(Actor.System, ProcessedBy, stoppingToken);
+                // Another instance read the container within the interval (or reads it now): its read stands for this one.
+                await using var lease = await leases.TryClaimDueAsync(JobNames.ExportSchedule, wait, stoppingToken);
+                if (lease is null) continue;
+                using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
+                var read = await reader.ReadAsync(Actor.System, ProcessedBy, run.Token);
                 if (read.Error is not null) log.LogWarning("Scheduled export container read failed: {Error}", read.Error);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)

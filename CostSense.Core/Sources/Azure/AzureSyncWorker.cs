@@ -1,3 +1,4 @@
+using CostSense.Core.Operations.Leases;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -5,10 +6,14 @@ namespace CostSense.Core.Sources.Azure;
 
 /// <summary>
 /// Syncs with Azure every <see cref="AzureOptions.SyncInterval"/> while it is enabled, counted from the last run's start on
-/// any instance (read from the store), so several instances and restarts keep one rhythm; <see cref="AzureSync"/>'s lock
-/// makes sure only one of them runs it. A failed sync is recorded and logged; the next one comes on time.
+/// any instance (read from the store), so several instances and restarts keep one rhythm. A due sync first claims the
+/// <see cref="JobNames.AzureSync"/> lease, which only one instance gets per interval: without it, an instance that read
+/// the history before another's sync began, and tried <see cref="AzureSync"/>'s lock after that sync ended, would sync
+/// again. The lock still keeps a scheduled sync and a "Sync now" apart. A failed sync is recorded and logged; the next
+/// one comes on time.
 /// </summary>
-public sealed class AzureSyncWorker(AzureSync sync, AzureConnection connection, TimeProvider time, ILogger<AzureSyncWorker> log) : BackgroundService
+public sealed class AzureSyncWorker(AzureSync sync, AzureConnection connection, JobLeases leases, TimeProvider time, ILogger<AzureSyncWorker> log)
+    : BackgroundService
 {
     // When the store cannot be read (not migrated yet, or away) or another instance holds the lock, look again after this long.
     private static readonly TimeSpan Recheck = TimeSpan.FromMinutes(1);
@@ -43,8 +48,8 @@ public sealed class AzureSyncWorker(AzureSync sync, AzureConnection connection, 
             if (wait == Recheck && NextSyncAt is null) continue;
             try
             {
-                // Null when another instance holds the lock: the history then shows its run, and the next wait counts from it.
-                if (await sync.RunAsync(AzureSync.Schedule, stoppingToken) is null) await Task.Delay(Recheck, time, stoppingToken);
+                // Null when another instance holds the lease or the lock: the history then shows its run, and the next wait counts from it.
+                if (await RunIfOursAsync(interval, stoppingToken) is null) await Task.Delay(Recheck, time, stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -52,5 +57,14 @@ public sealed class AzureSyncWorker(AzureSync sync, AzureConnection connection, 
                 await Task.Delay(Recheck, time, stoppingToken);
             }
         }
+    }
+
+    /// <summary>The scheduled sync, if this instance wins the due lease; null when another instance runs it (or ran it within the interval).</summary>
+    private async Task<Data.Entities.AzureSyncRun?> RunIfOursAsync(TimeSpan interval, CancellationToken ct)
+    {
+        await using var lease = await leases.TryClaimDueAsync(JobNames.AzureSync, interval, ct);
+        if (lease is null) return null;
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.Lost);
+        return await sync.RunAsync(AzureSync.Schedule, run.Token);
     }
 }

@@ -4,6 +4,7 @@ using CostSense.Core.Costs;
 using CostSense.Core.Data;
 using CostSense.Core.Data.Entities;
 using CostSense.Core.Inventory;
+using CostSense.Core.Operations.Leases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,14 +14,23 @@ namespace CostSense.Core.Sources.Demo;
 /// <summary>Writes the demo tenant into the store through the same writers every other source uses.</summary>
 public sealed class DemoTenantService(
     DemoTenantGenerator generator, CostStore costs, IDbContextFactory<CostSenseDbContext> dbFactory,
-    AuditTrail audit, CurrentPermissions permissions, IOptions<DemoTenantOptions> options, TimeProvider time, ILogger<DemoTenantService> log) : IDemoTenantService, IDisposable
+    AuditTrail audit, CurrentPermissions permissions, JobLeases leases, IOptions<DemoTenantOptions> options, TimeProvider time, ILogger<DemoTenantService> log)
+    : IDemoTenantService, IDisposable
 {
     // One generation at a time: a second click waits for the first and then regenerates the same tenant.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>
+    /// Instances starting together on an empty store generate the tenant once: each waits for the
+    /// <see cref="JobNames.DemoSeed"/> lease and looks at the store only while holding it, so the second finds the first's
+    /// tenant (current, so it is left alone) instead of an empty store.
+    /// </summary>
     public async Task<bool> SeedOnStartAsync(CancellationToken ct)
     {
         if (!options.Value.Enabled) return false;
+        await using var lease = await leases.ClaimAsync(JobNames.DemoSeed, ct);
+        using var seed = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.Lost);
+        ct = seed.Token;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             // A live Azure inventory without cost yet (its cost step failed) is real data too.

@@ -1231,6 +1231,31 @@ namespace CostSense.Core.Data.Migrations.Postgres
                     b.ToTable("ImportBatches");
                 });
 
+            modelBuilder.Entity("CostSense.Core.Data.Entities.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("CostSense.Core.Data.Entities.NotificationChannel", b =>
                 {
                     b.Property<long>("Id")

@@ -19,7 +19,7 @@ using CostSense.Core.Imports.Exports;
 using CostSense.Core.Inventory;
 using CostSense.Core.Notifications;
 using CostSense.Core.Operations;
-using CostSense.Core.Operations.Leases;
+using CostSense.Core.Leases;
 using CostSense.Core.Recommendations;
 using CostSense.Core.Recommendations.CostOnly;
 using CostSense.Core.Reports;

@@ -1,5 +1,5 @@
 using CostSense.Core.Notifications;
-using CostSense.Core.Operations.Leases;
+using CostSense.Core.Leases;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

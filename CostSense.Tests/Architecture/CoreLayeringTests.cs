@@ -18,6 +18,7 @@ public sealed class CoreLayeringTests
         "Caching",          // the query cache over IDistributedCache
         "Data.Entities",    // the persisted types and their enums, Identity's user included: plain classes
         "Data",             // the DbContext, one configuration per entity, migrations, period versions, bulk insert, store options
+        "Leases",           // job leases in the store: background work runs on one instance of several
         "Access",           // actors, roles, permissions, and the check against the accounts in the store
         "Catalog",          // VM sizes and storage prices
         "Audit",            // the audit trail

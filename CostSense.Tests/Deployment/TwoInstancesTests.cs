@@ -6,7 +6,7 @@ using CostSense.Core.Costs;
 using CostSense.Core.Data;
 using CostSense.Core.Data.Entities;
 using CostSense.Core.Notifications;
-using CostSense.Core.Operations.Leases;
+using CostSense.Core.Leases;
 using CostSense.Core.Sources.Demo;
 using CostSense.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -98,7 +98,7 @@ public sealed class StoreStartupRetryTests : IAsyncDisposable
     {
         var services = host.Services;
         return new StoreStartup(new StoreProbe(services.GetRequiredService<IDbContextFactory<CostSenseDbContext>>()),
-            services.GetRequiredService<DatabaseInitializer>(), _demo, _status, [], services.GetRequiredService<CostSense.Core.Operations.Leases.JobLeases>(),
+            services.GetRequiredService<DatabaseInitializer>(), _demo, _status, [], services.GetRequiredService<CostSense.Core.Leases.JobLeases>(),
             services.GetRequiredService<IOptions<StoreOptions>>(),
             Options.Create(new StoreStartupOptions()), _time, NullLogger<StoreStartup>.Instance);
     }

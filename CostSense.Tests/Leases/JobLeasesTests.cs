@@ -1,5 +1,5 @@
 using CostSense.Core.Data;
-using CostSense.Core.Operations.Leases;
+using CostSense.Core.Leases;
 using CostSense.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,5 @@
 using CostSense.Core.Data;
-using CostSense.Core.Operations.Leases;
+using CostSense.Core.Leases;
 using CostSense.Core.Sources.Demo;
 using Microsoft.Extensions.Options;
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CostSense.Core.Access;
 using CostSense.Core.Imports.Blobs;
 using CostSense.Core.Imports.Manifests;
-using CostSense.Core.Operations.Leases;
+using CostSense.Core.Leases;
 using Microsoft.Extensions.Logging;
 
 namespace CostSense.Core.Imports.Exports;

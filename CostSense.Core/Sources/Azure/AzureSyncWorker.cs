@@ -1,4 +1,4 @@
-using CostSense.Core.Operations.Leases;
+using CostSense.Core.Leases;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -4,7 +4,7 @@ using CostSense.Core.Costs;
 using CostSense.Core.Data;
 using CostSense.Core.Data.Entities;
 using CostSense.Core.Inventory;
-using CostSense.Core.Operations.Leases;
+using CostSense.Core.Leases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -3,7 +3,7 @@ using CostSense.Core.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace CostSense.Core.Operations.Leases;
+namespace CostSense.Core.Leases;
 
 /// <summary>
 /// Background work that must run once across every web instance over the store (a scheduled check, a sync, the start-up

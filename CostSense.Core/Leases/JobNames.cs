@@ -1,4 +1,4 @@
-namespace CostSense.Core.Operations.Leases;
+namespace CostSense.Core.Leases;
 
 /// <summary>The jobs that claim a <see cref="JobLeases"/> lease, one name each: the rows an operator sees in JobLeases.</summary>
 public static class JobNames

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace CostSense.Core.Operations.Leases;
+namespace CostSense.Core.Leases;
 
 /// <summary>
 /// A claimed <see cref="JobLeases"/> lease: renewed every third of <see cref="JobLeases.Hold"/> while the work runs, so a

@@ -85,9 +85,9 @@ public sealed partial class RecommendationService(
         await EnsureCurrentAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await FilterByAdvisorAsync(db, Filter(db.Recommendations.AsNoTracking(), query), query, ct);
-        var savings = await rows.Select(r => r.MonthlySavings).ToListAsync(ct);
-        var items = await Sort(rows, query).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 500)).ToListAsync(ct);
-        return await AnnotateAsync(db, new RecommendationPage(items, savings.Count, savings.Sum()), query, ct);
+        var (count, total) = await CountAsync(db, rows, ct);
+        var items = await PageAsync(rows, query, count, ct);
+        return await AnnotateAsync(db, new RecommendationPage(items, count, total), query, ct);
     }
 
     public async Task<Recommendation?> GetAsync(string id, CancellationToken ct)

@@ -120,7 +120,16 @@ public sealed partial class RecommendationService(
         await EnsureCurrentAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await FilterByAdvisorAsync(db, Filter(db.Recommendations.AsNoTracking(), query), query, ct);
-        await RecommendationCsv.WriteAsync(Sort(rows, query).AsAsyncEnumerable(), writer, ct, await AdvisorForCsvAsync(db, ct));
+        // Only the exported columns (and what Advisor's comparison reads) are read: tags, state notes and the rest stay in the store.
+        var exported = Sort(rows, query).Select(r => new Recommendation
+        {
+            Id = r.Id, ResourceId = r.ResourceId, ResourceName = r.ResourceName, ResourceGroup = r.ResourceGroup, SubscriptionId = r.SubscriptionId,
+            Region = r.Region, Category = r.Category, Action = r.Action, Current = r.Current, Target = r.Target,
+            CurrentMonthlyCost = r.CurrentMonthlyCost, ProjectedMonthlyCost = r.ProjectedMonthlyCost, MonthlySavings = r.MonthlySavings,
+            AnnualSavings = r.AnnualSavings, Confidence = r.Confidence, EffortHours = r.EffortHours, Risk = r.Risk, Status = r.Status,
+            CpuP95 = r.CpuP95, MemoryP95 = r.MemoryP95, Rationale = r.Rationale, Command = r.Command,
+        });
+        await RecommendationCsv.WriteAsync(exported.AsAsyncEnumerable(), writer, ct, await AdvisorForCsvAsync(db, ct));
     }
 
     /// <summary>

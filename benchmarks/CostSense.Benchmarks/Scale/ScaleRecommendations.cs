@@ -165,19 +165,20 @@ public static class ScaleRecommendations
             query = all with { MinMonthlySavings = (await service.QueryAsync(all with { Skip = ExportRows - 1 }, ct)).Items[0].MonthlySavings };
         var expected = (await service.QueryAsync(query, ct)).TotalCount;
 
-        CountingStream? counted = null;
-        var times = new List<TimeSpan>();
+        // The best of three runs, with when that run's first bytes went out.
+        (TimeSpan Elapsed, CountingStream Counted)? fastest = null;
         for (var i = 0; i < 3; i++)
         {
             var sw = Stopwatch.StartNew();
-            counted = new CountingStream(sw);
-            await using (var writer = new StreamWriter(counted, leaveOpen: true))
+            var run = new CountingStream(sw);
+            await using (var writer = new StreamWriter(run, leaveOpen: true))
                 await service.WriteCsvAsync(query, writer, ct);
-            times.Add(sw.Elapsed);
+            var elapsed = sw.Elapsed;
+            if (run.Lines != expected + 1)
+                throw new InvalidOperationException($"The CSV has {run.Lines} lines for {expected} recommendations (expected one each and a header).");
+            if (fastest is null || elapsed < fastest.Value.Elapsed) fastest = (elapsed, run);
         }
-        if (counted!.Lines != expected + 1)
-            throw new InvalidOperationException($"The CSV has {counted.Lines} lines for {expected} recommendations (expected one each and a header).");
-        var best = times.Min();
+        var (best, counted) = fastest!.Value;
         context.Report.Add(new ScaleFigure($"CSV export of {expected:N0} recommendations", "≤ 1 s, streamed",
             $"{best.TotalMilliseconds:N0} ms, {counted.Bytes / 1024.0 / 1024.0:N1} MB",
             Met: context.Tenant.IsPostgres ? best <= ExportTarget : null,

@@ -51,30 +51,9 @@ public sealed class RecommendationEngine(IEnumerable<IVmRule> vmRules, IEnumerab
         }
 
         var stamp = asOf is { } d ? await StampAsync(db, d, today, options, ct) : $"empty|{today:yyyyMMdd}";
-        var existing = await db.Recommendations.ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, ct);
-        var added = 0;
-        foreach (var (id, (draft, resource)) in drafts)
-        {
-            if (!existing.TryGetValue(id, out var rec))
-            {
-                rec = new Recommendation
-                {
-                    Id = id, ResourceId = draft.ResourceId, ResourceName = resource.Name, SubscriptionId = resource.SubscriptionId,
-                    ResourceGroup = resource.ResourceGroup, Region = resource.Region, Current = draft.Current, Target = draft.Target,
-                    Rationale = draft.Rationale, Command = draft.Command, Status = RecommendationStatus.Open,
-                };
-                db.Recommendations.Add(rec);
-                added++;
-            }
-            Apply(rec, draft, resource, options.LookbackDays, now);
-        }
-        var retired = 0;
-        foreach (var rec in existing.Values.Where(r => r.IsActive && !drafts.ContainsKey(r.Id)))
-        {
-            rec.IsActive = false;
-            retired++;
-        }
-        ReopenExpiredSnoozes(db, existing.Values, today, now);
+        var (added, retired) = db.Database.IsNpgsql()
+            ? await SaveInBulkAsync(db, drafts, options.LookbackDays, today, now, ct)
+            : await SaveTrackedAsync(db, drafts, options.LookbackDays, today, now, ct);
 
         var run = await db.RecommendationRuns.SingleOrDefaultAsync(ct);
         if (run is null) db.RecommendationRuns.Add(run = new RecommendationRun { Stamp = stamp });
@@ -89,6 +68,58 @@ public sealed class RecommendationEngine(IEnumerable<IVmRule> vmRules, IEnumerab
             // Two rules proposing the same action for the same resource: the larger saving stands.
             if (!drafts.TryGetValue(id, out var kept) || draft.MonthlySavings > kept.Draft.MonthlySavings) drafts[id] = (draft, resource);
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL: the computed rows go in by COPY and one upsert (<see cref="RecommendationBulkSave"/>); the few snoozes that
+    /// ended are reopened through the change tracker, with their events.
+    /// </summary>
+    private static async Task<(int Added, int Retired)> SaveInBulkAsync(CostSenseDbContext db,
+        Dictionary<string, (RecommendationDraft Draft, Resource Resource)> drafts, int lookbackDays, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    {
+        var computed = drafts.Select(d => Create(d.Key, d.Value.Draft, d.Value.Resource, lookbackDays, now)).ToList();
+        var result = await RecommendationBulkSave.SaveAsync(db, computed, ct);
+        var ended = await db.Recommendations.Where(r => r.Status == RecommendationStatus.Snoozed && r.SnoozedUntil <= today).ToListAsync(ct);
+        ReopenExpiredSnoozes(db, ended, today, now);
+        return result;
+    }
+
+    /// <summary>SQLite: every recommendation read and written through the change tracker (an embedded store's fleet is small).</summary>
+    private static async Task<(int Added, int Retired)> SaveTrackedAsync(CostSenseDbContext db,
+        Dictionary<string, (RecommendationDraft Draft, Resource Resource)> drafts, int lookbackDays, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    {
+        var existing = await db.Recommendations.ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, ct);
+        var added = 0;
+        foreach (var (id, (draft, resource)) in drafts)
+        {
+            if (existing.TryGetValue(id, out var rec)) Apply(rec, draft, resource, lookbackDays, now);
+            else
+            {
+                db.Recommendations.Add(Create(id, draft, resource, lookbackDays, now));
+                added++;
+            }
+        }
+        var retired = 0;
+        foreach (var rec in existing.Values.Where(r => r.IsActive && !drafts.ContainsKey(r.Id)))
+        {
+            rec.IsActive = false;
+            retired++;
+        }
+        ReopenExpiredSnoozes(db, existing.Values, today, now);
+        return (added, retired);
+    }
+
+    /// <summary>A recommendation as first computed: open.</summary>
+    private static Recommendation Create(string id, RecommendationDraft draft, Resource resource, int lookbackDays, DateTimeOffset now)
+    {
+        var rec = new Recommendation
+        {
+            Id = id, ResourceId = draft.ResourceId, ResourceName = resource.Name, SubscriptionId = resource.SubscriptionId,
+            ResourceGroup = resource.ResourceGroup, Region = resource.Region, Current = draft.Current, Target = draft.Target,
+            Rationale = draft.Rationale, Command = draft.Command, Status = RecommendationStatus.Open,
+        };
+        Apply(rec, draft, resource, lookbackDays, now);
+        return rec;
     }
 
     /// <summary>Snoozed past its date: open again, recorded as the app's doing.</summary>

@@ -22,7 +22,12 @@ public sealed record RecommendationQuery(
     int Skip = 0,
     int Take = 50,
     /// <summary>Advisor's opinion: agrees, differs, or Advisor's own recommendations (<see cref="IRecommendationService.AdvisorOnlyAsync"/>); null for any.</summary>
-    AdvisorFilter? Advisor = null);
+    AdvisorFilter? Advisor = null,
+    /// <summary>
+    /// The grid's grouping column (<see cref="Recommendation.SubscriptionId"/> or <see cref="Recommendation.ResourceGroup"/>), sorted
+    /// on first so a group's rows are contiguous across pages; null (or another name) for none.
+    /// </summary>
+    string? GroupBy = null);
 
 public sealed record RecommendationPage(IReadOnlyList<Recommendation> Items, int TotalCount, decimal TotalMonthlySavings)
 {

@@ -33,30 +33,83 @@ public sealed partial class RecommendationService
         return rows;
     }
 
-    /// <summary>Sorts by a known column; anything else sorts by monthly savings. The id breaks ties so pages never overlap.</summary>
-    internal static IQueryable<Recommendation> Sort(IQueryable<Recommendation> rows, RecommendationQuery q)
+    /// <summary>
+    /// How many rows the filter holds and their monthly savings, in one round trip on PostgreSQL (numeric sums exactly). SQLite
+    /// keeps the grid's money as REAL, whose sum in SQL would not be the decimals' to the cent: its savings are summed here.
+    /// </summary>
+    private static async Task<(int Count, decimal MonthlySavings)> CountAsync(CostSenseDbContext db, IQueryable<Recommendation> rows, CancellationToken ct)
     {
-        var d = q.SortDescending;
-        IOrderedQueryable<Recommendation> sorted = q.SortBy switch
+        if (!db.Database.IsNpgsql())
         {
-            nameof(Recommendation.ResourceName) => d ? rows.OrderByDescending(r => r.ResourceName) : rows.OrderBy(r => r.ResourceName),
-            nameof(Recommendation.ResourceGroup) => d ? rows.OrderByDescending(r => r.ResourceGroup) : rows.OrderBy(r => r.ResourceGroup),
-            nameof(Recommendation.SubscriptionId) => d ? rows.OrderByDescending(r => r.SubscriptionId) : rows.OrderBy(r => r.SubscriptionId),
-            nameof(Recommendation.Current) => d ? rows.OrderByDescending(r => r.Current) : rows.OrderBy(r => r.Current),
-            nameof(Recommendation.Target) => d ? rows.OrderByDescending(r => r.Target) : rows.OrderBy(r => r.Target),
-            nameof(Recommendation.Action) => d ? rows.OrderByDescending(r => r.Action) : rows.OrderBy(r => r.Action),
-            nameof(Recommendation.Category) => d ? rows.OrderByDescending(r => r.Category) : rows.OrderBy(r => r.Category),
-            nameof(Recommendation.Status) => d ? rows.OrderByDescending(r => r.Status) : rows.OrderBy(r => r.Status),
-            nameof(Recommendation.CurrentMonthlyCost) => d ? rows.OrderByDescending(r => r.CurrentMonthlyCost) : rows.OrderBy(r => r.CurrentMonthlyCost),
-            nameof(Recommendation.ProjectedMonthlyCost) => d ? rows.OrderByDescending(r => r.ProjectedMonthlyCost) : rows.OrderBy(r => r.ProjectedMonthlyCost),
-            nameof(Recommendation.AnnualSavings) => d ? rows.OrderByDescending(r => r.AnnualSavings) : rows.OrderBy(r => r.AnnualSavings),
-            nameof(Recommendation.Confidence) => d ? rows.OrderByDescending(r => r.Confidence) : rows.OrderBy(r => r.Confidence),
-            nameof(Recommendation.EffortHours) => d ? rows.OrderByDescending(r => r.EffortHours) : rows.OrderBy(r => r.EffortHours),
-            nameof(Recommendation.CpuP95) => d ? rows.OrderByDescending(r => r.CpuP95) : rows.OrderBy(r => r.CpuP95),
-            nameof(Recommendation.MemoryP95) => d ? rows.OrderByDescending(r => r.MemoryP95) : rows.OrderBy(r => r.MemoryP95),
-            _ => d ? rows.OrderByDescending(r => r.MonthlySavings) : rows.OrderBy(r => r.MonthlySavings),
+            var savings = await rows.Select(r => r.MonthlySavings).ToListAsync(ct);
+            return (savings.Count, savings.Sum());
+        }
+        var totals = await rows.GroupBy(r => 1).Select(g => new { Count = g.Count(), Savings = g.Sum(r => r.MonthlySavings) }).SingleOrDefaultAsync(ct);
+        return totals is null ? (0, 0m) : (totals.Count, totals.Savings);
+    }
+
+    /// <summary>
+    /// One page of the sorted rows. A page past the middle is read as a page from the other end, in the reverse order, and
+    /// turned round: the store then walks at most half the rows (the last page costs what the first does) instead of
+    /// skipping nearly all of them.
+    /// </summary>
+    internal static async Task<List<Recommendation>> PageAsync(IQueryable<Recommendation> rows, RecommendationQuery q, int count, CancellationToken ct)
+    {
+        var skip = Math.Max(0, q.Skip);
+        var take = Math.Clamp(q.Take, 1, 500);
+        if (skip >= count) return [];
+        // Rows [skip, skip + n) in order are rows [fromEnd, fromEnd + n) in the reverse order.
+        var n = Math.Min(take, count - skip);
+        var fromEnd = count - skip - n;
+        if (skip <= fromEnd) return await Sort(rows, q).Skip(skip).Take(take).ToListAsync(ct);
+        var reversed = await Sort(rows, q, reverse: true).Skip(fromEnd).Take(n).ToListAsync(ct);
+        reversed.Reverse();
+        return reversed;
+    }
+
+    /// <summary>
+    /// Sorts by a known column; anything else sorts by monthly savings. The id breaks ties so pages never overlap. A grouped
+    /// grid's group column comes first, so each group's rows are contiguous across pages. <paramref name="reverse"/> turns
+    /// every key round (the store puts nulls at the mirrored end too), for reading the last pages from the end.
+    /// </summary>
+    internal static IQueryable<Recommendation> Sort(IQueryable<Recommendation> rows, RecommendationQuery q, bool reverse = false)
+    {
+        IOrderedQueryable<Recommendation>? sorted = q.GroupBy switch
+        {
+            nameof(Recommendation.SubscriptionId) => reverse ? rows.OrderByDescending(r => r.SubscriptionId) : rows.OrderBy(r => r.SubscriptionId),
+            nameof(Recommendation.ResourceGroup) => reverse ? rows.OrderByDescending(r => r.ResourceGroup) : rows.OrderBy(r => r.ResourceGroup),
+            _ => null,
         };
-        return sorted.ThenBy(r => r.Id);
+        var d = q.SortDescending != reverse;
+        sorted = q.SortBy switch
+        {
+            nameof(Recommendation.ResourceName) => By(r => r.ResourceName),
+            nameof(Recommendation.ResourceGroup) => By(r => r.ResourceGroup),
+            nameof(Recommendation.SubscriptionId) => By(r => r.SubscriptionId),
+            nameof(Recommendation.Current) => By(r => r.Current),
+            nameof(Recommendation.Target) => By(r => r.Target),
+            nameof(Recommendation.Action) => By(r => r.Action),
+            nameof(Recommendation.Category) => By(r => r.Category),
+            nameof(Recommendation.Status) => By(r => r.Status),
+            nameof(Recommendation.CurrentMonthlyCost) => By(r => r.CurrentMonthlyCost),
+            nameof(Recommendation.ProjectedMonthlyCost) => By(r => r.ProjectedMonthlyCost),
+            nameof(Recommendation.AnnualSavings) => By(r => r.AnnualSavings),
+            nameof(Recommendation.Confidence) => By(r => r.Confidence),
+            nameof(Recommendation.EffortHours) => By(r => r.EffortHours),
+            nameof(Recommendation.CpuP95) => By(r => r.CpuP95),
+            nameof(Recommendation.MemoryP95) => By(r => r.MemoryP95),
+            _ => By(r => r.MonthlySavings),
+        };
+        return reverse ? sorted.ThenByDescending(r => r.Id) : sorted.ThenBy(r => r.Id);
+
+        IOrderedQueryable<Recommendation> By<TKey>(System.Linq.Expressions.Expression<Func<Recommendation, TKey>> key) =>
+            (sorted, d) switch
+            {
+                (null, true) => rows.OrderByDescending(key),
+                (null, false) => rows.OrderBy(key),
+                (_, true) => sorted.ThenByDescending(key),
+                (_, false) => sorted.ThenBy(key),
+            };
     }
 
     /// <summary>

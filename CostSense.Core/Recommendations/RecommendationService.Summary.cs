@@ -17,7 +17,15 @@ public sealed partial class RecommendationService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = db.Recommendations.AsNoTracking();
         if (subscriptionId is not null) rows = rows.Where(r => r.SubscriptionId == subscriptionId);
-        var all = await rows.ToListAsync(ct);
+        // The numbers of every row, not the rows: a large tenant has tens of thousands, whose words and tags the summary never
+        // reads. The plan's steps are read whole afterwards (at most a hundred).
+        var all = await rows.Select(r => new Recommendation
+        {
+            Id = r.Id, ResourceId = r.ResourceId, Category = r.Category, Status = r.Status, IsActive = r.IsActive,
+            MonthlySavings = r.MonthlySavings, AnnualSavings = r.AnnualSavings, EffortHours = r.EffortHours,
+            RealizedMonthlySavings = r.RealizedMonthlySavings,
+            ResourceName = "", SubscriptionId = "", ResourceGroup = "", Region = "", Current = "", Target = "", Rationale = "", Command = "",
+        }).ToListAsync(ct);
         var o = options.Value;
 
         var open = all.Where(r => r.IsActive && r.Status == RecommendationStatus.Open).ToList();
@@ -35,12 +43,14 @@ public sealed partial class RecommendationService
         double? roi = cost > 0 ? (double)((monthly * 12m - cost) / cost * 100m) : null;
         double? payback = monthly > 0 ? (double)(cost / monthly) : null;
 
-        var plan = best
+        var steps = best
             .Select(r => (Rec: r, PerHour: r.MonthlySavings / (decimal)Math.Max(r.EffortHours, 0.25)))
             .OrderByDescending(x => x.PerHour).ThenBy(x => x.Rec.Id)
             .Take(100)
-            .Select((x, i) => new PlanStep(i + 1, x.Rec, Math.Round(x.PerHour, 2)))
             .ToList();
+        var ids = steps.Select(x => x.Rec.Id).ToList();
+        var whole = await db.Recommendations.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, ct);
+        var plan = steps.Select((x, i) => new PlanStep(i + 1, whole[x.Rec.Id], Math.Round(x.PerHour, 2))).ToList();
 
         var realized = all.Where(r => r.Status == RecommendationStatus.Implemented && r.Category != RecommendationCategory.Performance)
             .Sum(r => r.RealizedMonthlySavings ?? 0m);

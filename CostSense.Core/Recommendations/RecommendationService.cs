@@ -49,6 +49,9 @@ public sealed partial class RecommendationService(
             await tx.CommitAsync(c);
             return r;
         }, ct);
+        // Every row was rewritten: on PostgreSQL the old versions are cleared and the visibility map set now, so the grid's
+        // count and savings read from its index alone instead of scanning twice the rows until autovacuum comes by.
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"Recommendations\"", ct);
         result = result with { Elapsed = time.GetElapsedTime(started) };
         log.LogInformation("Recommendations computed in {Elapsed}: {Active} active, {Added} new, {Retired} retired",
             result.Elapsed, result.Active, result.Added, result.Retired);
@@ -85,9 +88,9 @@ public sealed partial class RecommendationService(
         await EnsureCurrentAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await FilterByAdvisorAsync(db, Filter(db.Recommendations.AsNoTracking(), query), query, ct);
-        var savings = await rows.Select(r => r.MonthlySavings).ToListAsync(ct);
-        var items = await Sort(rows, query).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 500)).ToListAsync(ct);
-        return await AnnotateAsync(db, new RecommendationPage(items, savings.Count, savings.Sum()), query, ct);
+        var (count, total) = await CountAsync(db, rows, ct);
+        var items = await PageAsync(rows, query, count, ct);
+        return await AnnotateAsync(db, new RecommendationPage(items, count, total), query, ct);
     }
 
     public async Task<Recommendation?> GetAsync(string id, CancellationToken ct)
@@ -120,7 +123,16 @@ public sealed partial class RecommendationService(
         await EnsureCurrentAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await FilterByAdvisorAsync(db, Filter(db.Recommendations.AsNoTracking(), query), query, ct);
-        await RecommendationCsv.WriteAsync(Sort(rows, query).AsAsyncEnumerable(), writer, ct, await AdvisorForCsvAsync(db, ct));
+        // Only the exported columns (and what Advisor's comparison reads) are read: tags, state notes and the rest stay in the store.
+        var exported = Sort(rows, query).Select(r => new Recommendation
+        {
+            Id = r.Id, ResourceId = r.ResourceId, ResourceName = r.ResourceName, ResourceGroup = r.ResourceGroup, SubscriptionId = r.SubscriptionId,
+            Region = r.Region, Category = r.Category, Action = r.Action, Current = r.Current, Target = r.Target,
+            CurrentMonthlyCost = r.CurrentMonthlyCost, ProjectedMonthlyCost = r.ProjectedMonthlyCost, MonthlySavings = r.MonthlySavings,
+            AnnualSavings = r.AnnualSavings, Confidence = r.Confidence, EffortHours = r.EffortHours, Risk = r.Risk, Status = r.Status,
+            CpuP95 = r.CpuP95, MemoryP95 = r.MemoryP95, Rationale = r.Rationale, Command = r.Command,
+        });
+        await RecommendationCsv.WriteAsync(exported.AsAsyncEnumerable(), writer, ct, await AdvisorForCsvAsync(db, ct));
     }
 
     /// <summary>

@@ -37,13 +37,7 @@ internal static class UsageReader
             })
             .ToDictionaryAsync(x => x.ResourceId, StringComparer.OrdinalIgnoreCase, ct);
 
-        // Cost per resource over the window. Summed in memory: SQLite stores decimals as text and cannot add them.
-        var costRows = await db.CostRecords.AsNoTracking()
-            .Where(r => r.ChargePeriodStart >= from && r.ChargePeriodStart <= asOf && r.ResourceId != null)
-            .Select(r => new { r.ResourceId, r.EffectiveCost })
-            .ToListAsync(ct);
-        var cost = costRows.GroupBy(r => r.ResourceId!, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Sum(r => r.EffectiveCost) * DaysPerMonth / lookbackDays, StringComparer.OrdinalIgnoreCase);
+        var cost = await CostPerMonthAsync(db, from, asOf, lookbackDays, ct);
 
         var inventory = await db.VirtualMachines.AsNoTracking().OrderBy(v => v.ResourceId).ToListAsync(ct);
         var costOnly = await CostOnlyVmUsage.ReadAsync(db,
@@ -68,5 +62,22 @@ internal static class UsageReader
             .Select(a => new StorageUsage(a, lookbackDays, Math.Round(cost.GetValueOrDefault(a.ResourceId), 2), CostOnly: a.Source == CostDerived.InventorySource))
             .ToList();
         return (vms, storage);
+    }
+
+    /// <summary>
+    /// Each resource's cost over the window, scaled to a month. PostgreSQL sums in the store (numeric is exact): a large
+    /// tenant's window is millions of cost rows, one row per resource comes back. SQLite stores decimals as text and cannot
+    /// add them, so its rows are summed here. Resource ids are matched without regard to case, as everywhere.
+    /// </summary>
+    private static async Task<Dictionary<string, decimal>> CostPerMonthAsync(CostSenseDbContext db, DateOnly from, DateOnly asOf, int lookbackDays, CancellationToken ct)
+    {
+        var window = db.CostRecords.AsNoTracking().Where(r => r.ChargePeriodStart >= from && r.ChargePeriodStart <= asOf && r.ResourceId != null);
+        var sums = db.Database.IsNpgsql()
+            ? await window.GroupBy(r => r.ResourceId!).Select(g => new { ResourceId = g.Key, Cost = g.Sum(r => r.EffectiveCost) }).ToListAsync(ct)
+            : (await window.Select(r => new { ResourceId = r.ResourceId!, r.EffectiveCost }).ToListAsync(ct))
+                .GroupBy(r => r.ResourceId, StringComparer.OrdinalIgnoreCase)
+                .Select(g => new { ResourceId = g.Key, Cost = g.Sum(r => r.EffectiveCost) }).ToList();
+        return sums.GroupBy(r => r.ResourceId, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.Cost) * DaysPerMonth / lookbackDays, StringComparer.OrdinalIgnoreCase);
     }
 }

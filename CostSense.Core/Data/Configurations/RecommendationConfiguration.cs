@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CostSense.Core.Data.Configurations;
 
-/// <summary>A recommendation: enums stored by name, found by kind and state and by resource.</summary>
+/// <summary>A recommendation: enums stored by name, found by kind and state, by resource, and in the grid's orders.</summary>
 internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Recommendation>
 {
     public void Configure(EntityTypeBuilder<Recommendation> e)
@@ -19,5 +19,13 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
             e.Property(p).HasConversion<string>().HasMaxLength(32);
         e.HasIndex(x => new { x.Kind, x.IsActive, x.Status });
         e.HasIndex(x => x.ResourceId);
+        // The grid's default order (savings, largest first, then id) and the grouped grids' (the group, then the same): a
+        // page is read from the index in order, forwards for the first pages and backwards for the last, instead of sorting
+        // every active row of the kind.
+        e.HasIndex(x => new { x.Kind, x.IsActive, x.MonthlySavings, x.Id }, "IX_Recommendations_Grid").IsDescending(false, false, true, false);
+        e.HasIndex(x => new { x.Kind, x.IsActive, x.ResourceGroup, x.MonthlySavings, x.Id }, "IX_Recommendations_Grid_ResourceGroup")
+            .IsDescending(false, false, false, true, false);
+        e.HasIndex(x => new { x.Kind, x.IsActive, x.SubscriptionId, x.MonthlySavings, x.Id }, "IX_Recommendations_Grid_Subscription")
+            .IsDescending(false, false, false, true, false);
     }
 }

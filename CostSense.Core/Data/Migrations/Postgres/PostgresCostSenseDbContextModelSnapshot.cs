@@ -1539,6 +1539,15 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
                     b.HasIndex("Kind", "IsActive", "Status");
 
+                    b.HasIndex(new[] { "Kind", "IsActive", "MonthlySavings", "Id" }, "IX_Recommendations_Grid")
+                        .IsDescending(false, false, true, false);
+
+                    b.HasIndex(new[] { "Kind", "IsActive", "ResourceGroup", "MonthlySavings", "Id" }, "IX_Recommendations_Grid_ResourceGroup")
+                        .IsDescending(false, false, false, true, false);
+
+                    b.HasIndex(new[] { "Kind", "IsActive", "SubscriptionId", "MonthlySavings", "Id" }, "IX_Recommendations_Grid_Subscription")
+                        .IsDescending(false, false, false, true, false);
+
                     b.ToTable("Recommendations");
                 });
 

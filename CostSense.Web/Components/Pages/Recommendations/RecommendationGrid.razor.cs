@@ -64,7 +64,7 @@ public sealed partial class RecommendationGrid
     {
         var sort = state.SortDefinitions.FirstOrDefault();
         _sort = (sort?.SortBy, sort?.Descending ?? true);
-        var query = _filter.ToQuery(Kind, _sort.By, _sort.Descending, state.Page * state.PageSize, state.PageSize);
+        var query = _filter.ToQuery(Kind, _sort.By, _sort.Descending, state.Page * state.PageSize, state.PageSize) with { GroupBy = GroupColumn };
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _lifetime.Token);
         try
         {
@@ -105,10 +105,22 @@ public sealed partial class RecommendationGrid
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// The store sorts by the grouping column first, so a group's rows are contiguous across pages (the grid groups the page
+    /// it is given); a new grouping starts again from the first page.
+    /// </summary>
+    private string? GroupColumn => _groupBy switch
+    {
+        GroupBy.Subscription => nameof(Recommendation.SubscriptionId),
+        GroupBy.ResourceGroup => nameof(Recommendation.ResourceGroup),
+        _ => null,
+    };
+
     private Task GroupAsync(GroupBy groupBy)
     {
+        if (_groupBy == groupBy) return Task.CompletedTask;
         _groupBy = groupBy;
-        return Task.CompletedTask;
+        return FilterChangedAsync();
     }
 
     public void Dispose()

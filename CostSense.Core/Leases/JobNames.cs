@@ -20,4 +20,7 @@ public static class JobNames
 
     /// <summary>Any read of the export container (the schedule's and "Import now"), one at a time across instances.</summary>
     public const string ExportRead = "export-container-read";
+
+    /// <summary>Recomputing the recommendations: one instance computes, the others wait and then read its result.</summary>
+    public const string RecommendationRecompute = "recommendation-recompute";
 }

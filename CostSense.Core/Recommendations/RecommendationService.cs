@@ -2,6 +2,7 @@ using CostSense.Core.Access;
 using CostSense.Core.Audit;
 using CostSense.Core.Data;
 using CostSense.Core.Data.Entities;
+using CostSense.Core.Leases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace CostSense.Core.Recommendations;
 /// </summary>
 public sealed partial class RecommendationService(
     IDbContextFactory<CostSenseDbContext> dbFactory, RecommendationEngine engine, AuditTrail audit, CurrentPermissions permissions,
-    IOptions<RecommendationOptions> options, TimeProvider time, ILogger<RecommendationService> log) : IRecommendationService, IDisposable
+    IOptions<RecommendationOptions> options, JobLeases leases, TimeProvider time, ILogger<RecommendationService> log) : IRecommendationService, IDisposable
 {
     /// <summary>The catalogue's prices are US dollars, so are the recommendations' figures.</summary>
     public const string Currency = "USD";
@@ -28,6 +29,7 @@ public sealed partial class RecommendationService(
         await _compute.WaitAsync(ct);
         try
         {
+            await using var lease = await leases.ClaimAsync(JobNames.RecommendationRecompute, ct);
             return await RecomputeLockedAsync(ct);
         }
         finally
@@ -65,6 +67,8 @@ public sealed partial class RecommendationService(
         await _compute.WaitAsync(ct);
         try
         {
+            // One computation across instances too: the others wait for it, then find the recommendations current.
+            await using var lease = await leases.ClaimAsync(JobNames.RecommendationRecompute, ct);
             if (!await IsCurrentAsync(ct)) await RecomputeLockedAsync(ct);
         }
         finally

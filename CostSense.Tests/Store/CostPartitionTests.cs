@@ -86,7 +86,7 @@ public class CostPartitionTests
         var options = new DbContextOptionsBuilder<PostgresCostSenseDbContext>().UseNpgsql(database.ConnectionString).Options;
         await using var db = new PostgresCostSenseDbContext(options);
         var migrations = db.Database.GetMigrations().ToList();
-        var partitioning = migrations.Single(m => m.EndsWith("_CostPartitions", StringComparison.Ordinal));
+        var partitioning = migrations.Single(m => m.EndsWith("_EnterpriseScale", StringComparison.Ordinal));
         var before = migrations[migrations.IndexOf(partitioning) - 1];
         var migrator = db.GetService<IMigrator>();
         await migrator.MigrateAsync(before, Ct);

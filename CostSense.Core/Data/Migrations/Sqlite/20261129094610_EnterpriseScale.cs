@@ -2,14 +2,29 @@
 
 #nullable disable
 
-namespace CostSense.Core.Data.Migrations.Postgres
+namespace CostSense.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class RecommendationGridIndexes : Migration
+    public partial class EnterpriseScale : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Until = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Runs = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Recommendations_Grid",
                 table: "Recommendations",
@@ -27,11 +42,19 @@ namespace CostSense.Core.Data.Migrations.Postgres
                 table: "Recommendations",
                 columns: new[] { "Kind", "IsActive", "SubscriptionId", "MonthlySavings", "Id" },
                 descending: new[] { false, false, false, true, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DailyCostRollups_ProviderName_SubAccountId_SubAccountName",
+                table: "DailyCostRollups",
+                columns: new[] { "ProviderName", "SubAccountId", "SubAccountName" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "JobLeases");
+
             migrationBuilder.DropIndex(
                 name: "IX_Recommendations_Grid",
                 table: "Recommendations");
@@ -43,6 +66,10 @@ namespace CostSense.Core.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_Recommendations_Grid_Subscription",
                 table: "Recommendations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DailyCostRollups_ProviderName_SubAccountId_SubAccountName",
+                table: "DailyCostRollups");
         }
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CostSense.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCostSenseDbContext))]
-    [Migration("20261129091036_ScaleDashboardIndex")]
-    partial class ScaleDashboardIndex
+    [Migration("20261129094610_EnterpriseScale")]
+    partial class EnterpriseScale
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1219,6 +1219,31 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.ToTable("ImportBatches");
                 });
 
+            modelBuilder.Entity("CostSense.Core.Data.Entities.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("CostSense.Core.Data.Entities.NotificationChannel", b =>
                 {
                     b.Property<long>("Id")
@@ -1503,6 +1528,15 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                     b.HasIndex("ResourceId");
 
                     b.HasIndex("Kind", "IsActive", "Status");
+
+                    b.HasIndex(new[] { "Kind", "IsActive", "MonthlySavings", "Id" }, "IX_Recommendations_Grid")
+                        .IsDescending(false, false, true, false);
+
+                    b.HasIndex(new[] { "Kind", "IsActive", "ResourceGroup", "MonthlySavings", "Id" }, "IX_Recommendations_Grid_ResourceGroup")
+                        .IsDescending(false, false, false, true, false);
+
+                    b.HasIndex(new[] { "Kind", "IsActive", "SubscriptionId", "MonthlySavings", "Id" }, "IX_Recommendations_Grid_Subscription")
+                        .IsDescending(false, false, false, true, false);
 
                     b.ToTable("Recommendations");
                 });

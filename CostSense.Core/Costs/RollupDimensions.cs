@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CostSense.Core.Costs;
 
 /// <summary>
-/// The filter bar's choices — every provider, and every subscription of a provider — read from the daily rollups. A
+/// The filter bar's choices — every provider, and every subscription of a provider — and the billing currencies, read
+/// from the daily rollups. A
 /// plain DISTINCT reads every rollup row (hundreds of thousands in a large tenant, over a second); on PostgreSQL a
 /// recursive query walks the (ProviderName, SubAccountId, SubAccountName) index instead, one index probe per distinct
 /// value (a skip scan, which PostgreSQL 15 does not do by itself), so the lists cost a few index reads whatever the
@@ -23,6 +24,21 @@ internal static class RollupDimensions
                 SELECT (SELECT r."ProviderName" FROM "DailyCostRollups" r WHERE r."ProviderName" > p.v ORDER BY r."ProviderName" LIMIT 1)
                 FROM p WHERE p.v IS NOT NULL)
             SELECT v AS "Value" FROM p WHERE v IS NOT NULL
+            """).ToListAsync(ct);
+    }
+
+    /// <summary>Every billing currency the rollups hold (a skip scan of the currency index on PostgreSQL).</summary>
+    public static async Task<List<string>> CurrenciesAsync(CostSenseDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+            return await db.DailyCostRollups.AsNoTracking().Select(r => r.BillingCurrency).Distinct().ToListAsync(ct);
+        return await db.Database.SqlQueryRaw<string>("""
+            WITH RECURSIVE c AS (
+                (SELECT "BillingCurrency" AS v FROM "DailyCostRollups" ORDER BY "BillingCurrency" LIMIT 1)
+                UNION ALL
+                SELECT (SELECT r."BillingCurrency" FROM "DailyCostRollups" r WHERE r."BillingCurrency" > c.v ORDER BY r."BillingCurrency" LIMIT 1)
+                FROM c WHERE c.v IS NOT NULL)
+            SELECT v AS "Value" FROM c WHERE v IS NOT NULL
             """).ToListAsync(ct);
     }
 

@@ -15,6 +15,8 @@ public sealed class ScopeCosts(IDbContextFactory<CostSenseDbContext> dbFactory)
     public async Task<string> CurrencyAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Nearly every tenant bills in one currency: found by a few index reads, not by counting every rollup row.
+        if (await RollupDimensions.CurrenciesAsync(db, ct) is [var only]) return only;
         var top = await db.DailyCostRollups.AsNoTracking().GroupBy(r => r.BillingCurrency)
             .Select(g => new { Currency = g.Key, Rows = g.Count() })
             .OrderByDescending(g => g.Rows).ThenBy(g => g.Currency).FirstOrDefaultAsync(ct);

@@ -14,6 +14,22 @@ public sealed partial class RecommendationService
     public async Task<SavingsSummary> SummaryAsync(string? subscriptionId, CancellationToken ct)
     {
         await EnsureCurrentAsync(ct);
+        // Cached under what it depends on: the computation (its stamp and time), the last decision taken (every status
+        // change writes an event) and the hourly rate; the dashboard's savings card asks on every open, and at tens of
+        // thousands of recommendations the sums cost hundreds of milliseconds.
+        string key;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var run = await db.RecommendationRuns.AsNoTracking().SingleOrDefaultAsync(ct);
+            var lastEvent = await db.RecommendationEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+            key = $"savings:v1:{(subscriptionId is null ? "*" : "=" + Uri.EscapeDataString(subscriptionId))}:{run?.Stamp}:" +
+                $"{run?.ComputedAt.UtcTicks}:{lastEvent}:{options.Value.HourlyRate}";
+        }
+        return await cache.GetOrCreateAsync(key, c => ComputeSummaryAsync(subscriptionId, c), ct);
+    }
+
+    private async Task<SavingsSummary> ComputeSummaryAsync(string? subscriptionId, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = db.Recommendations.AsNoTracking();
         if (subscriptionId is not null) rows = rows.Where(r => r.SubscriptionId == subscriptionId);

@@ -13,6 +13,8 @@ internal sealed class DailyCostRollupConfiguration : IEntityTypeConfiguration<Da
         e.HasIndex(x => new { x.SubAccountId, x.Date });
         // The filter bar's providers and subscriptions, read by a skip scan of this index (Costs/RollupDimensions).
         e.HasIndex(x => new { x.ProviderName, x.SubAccountId, x.SubAccountName });
+        // The billing currencies, by a skip scan of this one (Costs/RollupDimensions).
+        e.HasIndex(x => x.BillingCurrency);
         e.Property(x => x.BillingCurrency).HasMaxLength(3);
         e.Property(x => x.ProviderName).HasMaxLength(64);
     }

@@ -861,6 +861,8 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BillingCurrency");
+
                     b.HasIndex("Date");
 
                     b.HasIndex("SubAccountId", "Date");

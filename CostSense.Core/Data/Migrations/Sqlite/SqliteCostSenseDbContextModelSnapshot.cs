@@ -851,6 +851,8 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BillingCurrency");
+
                     b.HasIndex("Date");
 
                     b.HasIndex("SubAccountId", "Date");

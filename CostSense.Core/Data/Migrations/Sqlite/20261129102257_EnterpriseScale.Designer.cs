@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CostSense.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCostSenseDbContext))]
-    [Migration("20261129094610_EnterpriseScale")]
+    [Migration("20261129102257_EnterpriseScale")]
     partial class EnterpriseScale
     {
         /// <inheritdoc />
@@ -853,6 +853,8 @@ namespace CostSense.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BillingCurrency");
 
                     b.HasIndex("Date");
 

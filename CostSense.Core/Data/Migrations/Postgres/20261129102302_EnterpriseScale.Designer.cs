@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CostSense.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCostSenseDbContext))]
-    [Migration("20261129094615_EnterpriseScale")]
+    [Migration("20261129102302_EnterpriseScale")]
     partial class EnterpriseScale
     {
         /// <inheritdoc />
@@ -863,6 +863,8 @@ namespace CostSense.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(512)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BillingCurrency");
 
                     b.HasIndex("Date");
 

@@ -1,3 +1,4 @@
+using CostSense.Core.Data;
 using CostSense.Core.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,10 +32,21 @@ public sealed partial class RecommendationService
     private async Task<SavingsSummary> ComputeSummaryAsync(string? subscriptionId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sums = db.Database.IsNpgsql() ? await SavingsSumsSql.ReadAsync(db, subscriptionId, ct) : await SumsInMemoryAsync(db, subscriptionId, ct);
+        // The plan's steps are read whole (at most a hundred).
+        var ids = sums.Plan().Select(x => x.Id).ToList();
+        var whole = await db.Recommendations.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, ct);
+        return sums.ToSummary(Currency, options.Value.HourlyRate, whole);
+    }
+
+    /// <summary>
+    /// The sums from every row's numbers, not the rows (their words and tags are never read): SQLite keeps the money as
+    /// REAL, whose sums in SQL would not be the decimals' to the cent.
+    /// </summary>
+    internal static async Task<SavingsSums> SumsInMemoryAsync(CostSenseDbContext db, string? subscriptionId, CancellationToken ct)
+    {
         var rows = db.Recommendations.AsNoTracking();
         if (subscriptionId is not null) rows = rows.Where(r => r.SubscriptionId == subscriptionId);
-        // The numbers of every row, not the rows: a large tenant has tens of thousands, whose words and tags the summary never
-        // reads. The plan's steps are read whole afterwards (at most a hundred).
         var all = await rows.Select(r => new Recommendation
         {
             Id = r.Id, ResourceId = r.ResourceId, Category = r.Category, Status = r.Status, IsActive = r.IsActive,
@@ -42,38 +54,6 @@ public sealed partial class RecommendationService
             RealizedMonthlySavings = r.RealizedMonthlySavings,
             ResourceName = "", SubscriptionId = "", ResourceGroup = "", Region = "", Current = "", Target = "", Rationale = "", Command = "",
         }).ToListAsync(ct);
-        var o = options.Value;
-
-        var open = all.Where(r => r.IsActive && r.Status == RecommendationStatus.Open).ToList();
-        var savingsOpen = open.Where(r => r.Category != RecommendationCategory.Performance).ToList();
-        var risks = open.Where(r => r.Category == RecommendationCategory.Performance).ToList();
-        var byCategory = savingsOpen.GroupBy(r => r.Category).OrderBy(g => g.Key)
-            .Select(g => new CategorySavings(g.Key, g.Count(), g.Sum(r => r.MonthlySavings), g.Sum(r => r.AnnualSavings), g.Sum(r => r.EffortHours)))
-            .ToList();
-
-        var best = savingsOpen.GroupBy(r => r.ResourceId, StringComparer.OrdinalIgnoreCase)
-            .Select(g => g.OrderByDescending(r => r.MonthlySavings).ThenBy(r => r.Id).First()).ToList();
-        var monthly = best.Sum(r => r.MonthlySavings);
-        var effort = best.Sum(r => r.EffortHours);
-        var cost = Math.Round((decimal)effort * o.HourlyRate, 2);
-        double? roi = cost > 0 ? (double)((monthly * 12m - cost) / cost * 100m) : null;
-        double? payback = monthly > 0 ? (double)(cost / monthly) : null;
-
-        var steps = best
-            .Select(r => (Rec: r, PerHour: r.MonthlySavings / (decimal)Math.Max(r.EffortHours, 0.25)))
-            .OrderByDescending(x => x.PerHour).ThenBy(x => x.Rec.Id)
-            .Take(100)
-            .ToList();
-        var ids = steps.Select(x => x.Rec.Id).ToList();
-        var whole = await db.Recommendations.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, ct);
-        var plan = steps.Select((x, i) => new PlanStep(i + 1, whole[x.Rec.Id], Math.Round(x.PerHour, 2))).ToList();
-
-        var realized = all.Where(r => r.Status == RecommendationStatus.Implemented && r.Category != RecommendationCategory.Performance)
-            .Sum(r => r.RealizedMonthlySavings ?? 0m);
-        var accepted = all.Where(r => r.IsActive && r.Status == RecommendationStatus.Accepted && r.Category != RecommendationCategory.Performance)
-            .Sum(r => r.MonthlySavings);
-
-        return new SavingsSummary(Currency, monthly, monthly * 12m, byCategory, risks.Count, -risks.Sum(r => r.MonthlySavings),
-            accepted, realized, effort, o.HourlyRate, cost, roi, payback, plan);
+        return SavingsSums.Of(all);
     }
 }

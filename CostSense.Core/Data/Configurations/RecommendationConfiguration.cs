@@ -23,6 +23,9 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         // page is read from the index in order, forwards for the first pages and backwards for the last, instead of sorting
         // every active row of the kind.
         e.HasIndex(x => new { x.Kind, x.IsActive, x.MonthlySavings, x.Id }, "IX_Recommendations_Grid").IsDescending(false, false, true, false);
+        // A grid filtered by action (resize, delete…): its count and savings read this index alone, its page the few rows it
+        // points at, instead of every recommendation.
+        e.HasIndex(x => new { x.Kind, x.IsActive, x.Action, x.MonthlySavings }, "IX_Recommendations_Grid_Action");
         e.HasIndex(x => new { x.Kind, x.IsActive, x.ResourceGroup, x.MonthlySavings, x.Id }, "IX_Recommendations_Grid_ResourceGroup")
             .IsDescending(false, false, false, true, false);
         e.HasIndex(x => new { x.Kind, x.IsActive, x.SubscriptionId, x.MonthlySavings, x.Id }, "IX_Recommendations_Grid_Subscription")

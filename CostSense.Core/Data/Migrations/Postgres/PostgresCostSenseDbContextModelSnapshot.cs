@@ -863,9 +863,9 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
                     b.HasIndex("BillingCurrency");
 
-                    b.HasIndex("Date");
-
                     b.HasIndex("SubAccountId", "Date");
+
+                    b.HasIndex("Date", "BillingCurrency", "EffectiveCost");
 
                     b.HasIndex("ProviderName", "SubAccountId", "SubAccountName");
 
@@ -1543,6 +1543,8 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
                     b.HasIndex(new[] { "Kind", "IsActive", "MonthlySavings", "Id" }, "IX_Recommendations_Grid")
                         .IsDescending(false, false, true, false);
+
+                    b.HasIndex(new[] { "Kind", "IsActive", "Action", "MonthlySavings" }, "IX_Recommendations_Grid_Action");
 
                     b.HasIndex(new[] { "Kind", "IsActive", "ResourceGroup", "MonthlySavings", "Id" }, "IX_Recommendations_Grid_ResourceGroup")
                         .IsDescending(false, false, false, true, false);

@@ -853,9 +853,9 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("BillingCurrency");
 
-                    b.HasIndex("Date");
-
                     b.HasIndex("SubAccountId", "Date");
+
+                    b.HasIndex("Date", "BillingCurrency", "EffectiveCost");
 
                     b.HasIndex("ProviderName", "SubAccountId", "SubAccountName");
 
@@ -1530,6 +1530,8 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 
                     b.HasIndex(new[] { "Kind", "IsActive", "MonthlySavings", "Id" }, "IX_Recommendations_Grid")
                         .IsDescending(false, false, true, false);
+
+                    b.HasIndex(new[] { "Kind", "IsActive", "Action", "MonthlySavings" }, "IX_Recommendations_Grid_Action");
 
                     b.HasIndex(new[] { "Kind", "IsActive", "ResourceGroup", "MonthlySavings", "Id" }, "IX_Recommendations_Grid_ResourceGroup")
                         .IsDescending(false, false, false, true, false);

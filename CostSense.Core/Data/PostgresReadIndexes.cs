@@ -1,0 +1,36 @@
+using CostSense.Core.Data.Entities;
+
+namespace CostSense.Core.Data;
+
+/// <summary>
+/// What the EF model cannot say and a large tenant's dashboard needs on PostgreSQL, created by the DashboardAtScale migration
+/// (SQLite's stores are small and do without):
+/// <list type="bullet">
+/// <item>Statistics on how many distinct slices the daily rollups hold. Without them PostgreSQL multiplies the columns'
+/// own distinct counts, expects tens of thousands of groups where there are hundreds, and sorts a 90-day range's 63,000
+/// rows on disk instead of hashing them in memory (the dashboard's breakdowns: 170 ms against 40 ms).</item>
+/// <item>A partial index of the open recommendations in the order the savings summary's per-resource best reads them
+/// (the resource id case-folded, the saving largest first, the id), carrying the columns it sums: the summary is then
+/// three index reads, not a sort of every recommendation (Recommendations/SavingsSumsSql).</item>
+/// </list>
+/// </summary>
+public static class PostgresReadIndexes
+{
+    public const string SavingsIndexName = "IX_Recommendations_Savings";
+    private const string SliceStatisticsName = "ST_DailyCostRollups_Slice";
+
+    public const string CreateSql = $"""
+        CREATE STATISTICS IF NOT EXISTS "{SliceStatisticsName}" (ndistinct) ON
+            "ProviderName", "SubAccountId", "SubAccountName", "ResourceGroup", "ServiceName", "RegionId", "TagEnvironment", "TagCostCenter"
+            FROM "DailyCostRollups";
+        ANALYZE "DailyCostRollups";
+        CREATE INDEX IF NOT EXISTS "{SavingsIndexName}" ON "Recommendations" (lower("ResourceId"), "MonthlySavings" DESC, "Id")
+            INCLUDE ("Category", "AnnualSavings", "EffortHours", "SubscriptionId")
+            WHERE "IsActive" AND "Status" = '{nameof(RecommendationStatus.Open)}';
+        """;
+
+    public const string DropSql = $"""
+        DROP INDEX IF EXISTS "{SavingsIndexName}";
+        DROP STATISTICS IF EXISTS "{SliceStatisticsName}";
+        """;
+}

@@ -51,6 +51,7 @@ public static class WebRegistration
         services.AddSingleton<StoreProbe>();
         services.AddSingleton<IStoreStartupStep, AdminBootstrap>();
         services.AddSingleton<IStoreStartupStep, TagRollupBackfill>();
+        services.AddSingleton<IStoreStartupStep, KeyRingStartup>();
         services.AddHostedService<StoreStartup>();
 
         // Blazor Server and MudBlazor. Package assets (MudBlazor's CSS and JS) come from the build's manifest in any

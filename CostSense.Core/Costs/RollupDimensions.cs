@@ -5,42 +5,40 @@ namespace CostSense.Core.Costs;
 
 /// <summary>
 /// The filter bar's choices — every provider, and every subscription of a provider — and the billing currencies, read
-/// from the daily rollups. A
-/// plain DISTINCT reads every rollup row (hundreds of thousands in a large tenant, over a second); on PostgreSQL a
+/// from the daily rollups. A plain DISTINCT reads every rollup row (hundreds of thousands in a large tenant, over a second); on PostgreSQL a
 /// recursive query walks the (ProviderName, SubAccountId, SubAccountName) index instead, one index probe per distinct
 /// value (a skip scan, which PostgreSQL 15 does not do by itself), so the lists cost a few index reads whatever the
 /// tenant's size. SQLite keeps the DISTINCT: its stores are small.
 /// </summary>
 internal static class RollupDimensions
 {
-    public static async Task<List<string>> ProvidersAsync(CostSenseDbContext db, CancellationToken ct)
-    {
-        if (!db.Database.IsNpgsql())
-            return await db.DailyCostRollups.AsNoTracking().Select(r => r.ProviderName).Distinct().ToListAsync(ct);
-        return await db.Database.SqlQueryRaw<string>("""
-            WITH RECURSIVE p AS (
-                (SELECT "ProviderName" AS v FROM "DailyCostRollups" ORDER BY "ProviderName" LIMIT 1)
-                UNION ALL
-                SELECT (SELECT r."ProviderName" FROM "DailyCostRollups" r WHERE r."ProviderName" > p.v ORDER BY r."ProviderName" LIMIT 1)
-                FROM p WHERE p.v IS NOT NULL)
-            SELECT v AS "Value" FROM p WHERE v IS NOT NULL
-            """).ToListAsync(ct);
-    }
+    /// <summary>Every provider the rollups hold (a skip scan of the (provider, subscription) index on PostgreSQL).</summary>
+    public static async Task<List<string>> ProvidersAsync(CostSenseDbContext db, CancellationToken ct) =>
+        db.Database.IsNpgsql()
+            ? await db.Database.SqlQueryRaw<string>(ProvidersSql).ToListAsync(ct)
+            : await db.DailyCostRollups.AsNoTracking().Select(r => r.ProviderName).Distinct().ToListAsync(ct);
 
     /// <summary>Every billing currency the rollups hold (a skip scan of the currency index on PostgreSQL).</summary>
-    public static async Task<List<string>> CurrenciesAsync(CostSenseDbContext db, CancellationToken ct)
-    {
-        if (!db.Database.IsNpgsql())
-            return await db.DailyCostRollups.AsNoTracking().Select(r => r.BillingCurrency).Distinct().ToListAsync(ct);
-        return await db.Database.SqlQueryRaw<string>("""
-            WITH RECURSIVE c AS (
-                (SELECT "BillingCurrency" AS v FROM "DailyCostRollups" ORDER BY "BillingCurrency" LIMIT 1)
-                UNION ALL
-                SELECT (SELECT r."BillingCurrency" FROM "DailyCostRollups" r WHERE r."BillingCurrency" > c.v ORDER BY r."BillingCurrency" LIMIT 1)
-                FROM c WHERE c.v IS NOT NULL)
-            SELECT v AS "Value" FROM c WHERE v IS NOT NULL
-            """).ToListAsync(ct);
-    }
+    public static async Task<List<string>> CurrenciesAsync(CostSenseDbContext db, CancellationToken ct) =>
+        db.Database.IsNpgsql()
+            ? await db.Database.SqlQueryRaw<string>(CurrenciesSql).ToListAsync(ct)
+            : await db.DailyCostRollups.AsNoTracking().Select(r => r.BillingCurrency).Distinct().ToListAsync(ct);
+
+    private static readonly string ProvidersSql = SkipScan("ProviderName");
+    private static readonly string CurrenciesSql = SkipScan("BillingCurrency");
+
+    /// <summary>
+    /// The distinct values of a rollup column that leads an index: its first value, then each time the first one after the
+    /// last found, one index probe each. The column is always one of the constants above, never input.
+    /// </summary>
+    private static string SkipScan(string column) => $$"""
+        WITH RECURSIVE d AS (
+            (SELECT "{{column}}" AS v FROM "DailyCostRollups" ORDER BY "{{column}}" LIMIT 1)
+            UNION ALL
+            SELECT (SELECT r."{{column}}" FROM "DailyCostRollups" r WHERE r."{{column}}" > d.v ORDER BY r."{{column}}" LIMIT 1)
+            FROM d WHERE d.v IS NOT NULL)
+        SELECT v AS "Value" FROM d WHERE v IS NOT NULL
+        """;
 
     /// <summary>Every subscription (or account) with its name and provider; only <paramref name="provider"/>'s when given.</summary>
     public static async Task<List<SubscriptionRef>> SubscriptionsAsync(CostSenseDbContext db, string? provider, CancellationToken ct)

@@ -11,7 +11,9 @@ namespace CostSense.Core.Data;
 /// rows on disk instead of hashing them in memory (the dashboard's breakdowns: 170 ms against 40 ms).</item>
 /// <item>A partial index of the open recommendations in the order the savings summary's per-resource best reads them
 /// (the resource id case-folded, the saving largest first, the id), carrying the columns it sums: the summary is then
-/// three index reads, not a sort of every recommendation (Recommendations/SavingsSumsSql).</item>
+/// three index reads, not a sort of every recommendation (Recommendations/SavingsSumsSql). It carries the resource id
+/// itself too: PostgreSQL reads an expression index alone (an index-only scan) only when the expression's columns are in
+/// it; without it, it read the table and sorted (650 ms).</item>
 /// </list>
 /// </summary>
 public static class PostgresReadIndexes
@@ -25,7 +27,7 @@ public static class PostgresReadIndexes
             FROM "DailyCostRollups";
         ANALYZE "DailyCostRollups";
         CREATE INDEX IF NOT EXISTS "{SavingsIndexName}" ON "Recommendations" (lower("ResourceId"), "MonthlySavings" DESC, "Id")
-            INCLUDE ("Category", "AnnualSavings", "EffortHours", "SubscriptionId")
+            INCLUDE ("ResourceId", "Category", "AnnualSavings", "EffortHours", "SubscriptionId")
             WHERE "IsActive" AND "Status" = '{nameof(RecommendationStatus.Open)}';
         """;
 

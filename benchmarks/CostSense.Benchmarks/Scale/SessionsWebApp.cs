@@ -85,6 +85,8 @@ public sealed class SessionsWebApp : IAsyncDisposable
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CostSenseUser>>();
+        // A kept tenant (--keep) has the user from the run before: made again, with the password this run signs in with.
+        if (await users.FindByEmailAsync(email) is { } earlier) await users.DeleteAsync(earlier);
         var user = new CostSenseUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow };
         var created = await users.CreateAsync(user, Password);
         if (!created.Succeeded) throw new InvalidOperationException($"Could not create {email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");

@@ -33,9 +33,6 @@ internal static class RecommendationBulkSave
         var target = Quote(table.Name);
         var list = string.Join(", ", columns.Select(c => c.Quoted));
 
-        var known = (await db.Recommendations.AsNoTracking().Select(r => r.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var added = computed.Count(r => !known.Contains(r.Id));
-
         // Names from the EF model, not from input: the statements are built, not parameterized.
         var create = $"CREATE TEMP TABLE {Staging} (LIKE {target}) ON COMMIT DROP";
         await db.Database.ExecuteSqlRawAsync(create, ct);
@@ -54,8 +51,11 @@ internal static class RecommendationBulkSave
             await copy.CompleteAsync(ct);
         }
 
-        var refreshed = string.Join(", ", columns.Where(c => !Lifecycle.Contains(c.Property)).Select(c => $"{c.Quoted} = EXCLUDED.{c.Quoted}"));
         var id = Quote(entity.FindProperty(nameof(Recommendation.Id))!.GetColumnName(table)!);
+        // New ones counted in the store before the upsert: reading every stored id into a set took longer than the count.
+        var count = $"SELECT count(*)::int AS \"Value\" FROM {Staging} AS c WHERE NOT EXISTS (SELECT 1 FROM {target} AS r WHERE r.{id} = c.{id})";
+        var added = await db.Database.SqlQueryRaw<int>(count).SingleAsync(ct);
+        var refreshed = string.Join(", ", columns.Where(c => !Lifecycle.Contains(c.Property)).Select(c => $"{c.Quoted} = EXCLUDED.{c.Quoted}"));
         var active = Quote(entity.FindProperty(nameof(Recommendation.IsActive))!.GetColumnName(table)!);
         var upsert = $"INSERT INTO {target} ({list}) SELECT {list} FROM {Staging} ON CONFLICT ({id}) DO UPDATE SET {refreshed}";
         await db.Database.ExecuteSqlRawAsync(upsert, ct);

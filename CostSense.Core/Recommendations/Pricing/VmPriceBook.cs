@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CostSense.Core.Catalog;
 using CostSense.Core.Data;
 using CostSense.Core.Data.Entities;
@@ -18,6 +19,7 @@ public sealed class VmPriceBook
     private readonly Dictionary<(string Size, string Region, RetailPriceKind Kind), RetailPrice> _prices;
     private readonly Dictionary<string, VmSize> _shapes;
     private readonly HashSet<string> _syncedRegions;
+    private readonly ConcurrentDictionary<(string Family, string Region), VmSize[]> _families = new();
 
     /// <param name="costCurrency">The currency of the store's costs, or null when they are in several (or none is known).</param>
     public VmPriceBook(VmSizeCatalog catalog, IEnumerable<RetailPrice> prices, string? costCurrency)
@@ -63,8 +65,14 @@ public sealed class VmPriceBook
             : null;
     }
 
-    /// <summary>Sizes of one family in one region with their Linux pay-as-you-go prices, smallest first.</summary>
-    public IEnumerable<VmSize> Family(string family, string region)
+    /// <summary>
+    /// Sizes of one family in one region with their Linux pay-as-you-go prices, smallest first. Listed once per family and
+    /// region name (the right-size and commitment rules ask for every VM, from several threads at once), not once a VM.
+    /// </summary>
+    public IEnumerable<VmSize> Family(string family, string region) =>
+        _families.GetOrAdd((family, region), key => ListFamily(key.Family, key.Region).ToArray());
+
+    private IEnumerable<VmSize> ListFamily(string family, string region)
     {
         if (!IsSynced(region)) return _catalog.Family(family, region);
         return _shapes.Values.Where(s => s.Family == family)

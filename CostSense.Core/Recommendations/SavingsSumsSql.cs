@@ -7,7 +7,7 @@ namespace CostSense.Core.Recommendations;
 /// <summary>
 /// The savings summary's sums computed in PostgreSQL: three aggregate queries instead of reading every recommendation (at
 /// 48,000 that read took about 400 ms). The open recommendations' rows are read from the partial index
-/// <see cref="PostgresReadIndexes.SavingsIndexName"/>, which holds them in the order the per-resource best needs (the
+/// <see cref="PostgresReadTuning.SavingsIndexName"/>, which holds them in the order the per-resource best needs (the
 /// resource id case-folded, the saving largest first, the id), so no query sorts them. The states in the SQL are
 /// literals, not parameters: PostgreSQL uses a partial index only for a query whose condition it can see implies the
 /// index's. <see cref="SavingsSums.Of"/> is the same arithmetic in memory, and a test holds the two equal.

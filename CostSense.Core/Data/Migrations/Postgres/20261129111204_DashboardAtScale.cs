@@ -24,13 +24,13 @@ namespace CostSense.Core.Data.Migrations.Postgres
                 table: "DailyCostRollups",
                 columns: new[] { "Date", "BillingCurrency", "EffectiveCost" });
 
-            migrationBuilder.Sql(global::CostSense.Core.Data.PostgresReadIndexes.CreateSql);
+            migrationBuilder.Sql(global::CostSense.Core.Data.PostgresReadTuning.CreateSql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(global::CostSense.Core.Data.PostgresReadIndexes.DropSql);
+            migrationBuilder.Sql(global::CostSense.Core.Data.PostgresReadTuning.DropSql);
 
             migrationBuilder.DropIndex(
                 name: "IX_Recommendations_Grid_Action",

@@ -1,7 +1,6 @@
 using CostSense.Core.Data;
 using CostSense.Core.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace CostSense.Core.Costs;
@@ -14,7 +13,8 @@ namespace CostSense.Core.Costs;
 /// is committed, and read once. Why a method of its own rather than the per-source write: the per-source write deletes
 /// first and needs the period up front; this one tells the new rows from the old by their batch (each source's batch
 /// is inserted before its first row), deletes the old ones of the months the file covers once it has read them all,
-/// and then does what the per-source write does after its rows (rollups of the touched days, month versions, batch totals).
+/// and then ends each source as the per-source write does, through the same step (<see cref="FinishSourceWriteAsync"/>:
+/// batch totals, rollups of the touched days, month versions).
 /// </summary>
 public sealed partial class CostStore
 {
@@ -37,6 +37,7 @@ public sealed partial class CostStore
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!db.Database.IsNpgsql()) throw new InvalidOperationException("The one-pass import writes with PostgreSQL's binary COPY.");
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        ImportTimeout(db);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async c =>
         {
@@ -79,22 +80,11 @@ public sealed partial class CostStore
                     deleted += await db.CostRecords
                         .Where(r => chunk.Contains(r.ImportBatchId) && r.Source == source && r.ChargePeriodStart >= start && r.ChargePeriodStart < end)
                         .ExecuteDeleteAsync(c);
-                var tally = rowsOf.Of(start, end);
                 batch.PeriodStart = start;
                 batch.PeriodEnd = end;
-                batch.RowCount = checked((int)tally.Rows);
-                batch.BilledCost = tally.Billed;
-                batch.EffectiveCost = tally.Effective;
-                batch.Currency = tally.Currencies.Count == 1 ? tally.Currencies.Single() : null;
                 describe(batch);
-                db.Entry(batch).State = EntityState.Modified;
-                await RebuildRollupsAsync(db, start, end, c);
-                await PeriodVersions.BumpMonthsAsync(db, start, end, c);
-                log.LogInformation("Replaced {Source} {Start:yyyy-MM-dd}..{End:yyyy-MM-dd} in one pass: {Deleted} rows out, {Count} rows in",
-                    source, start, end.AddDays(-1), deleted, batch.RowCount);
-                results.Add(new StoreWrite(batch, deleted));
+                results.Add(await FinishSourceWriteAsync(db, batch, rowsOf.Of(start, end), start, end, deleted, " in one pass", c));
             }
-            await db.SaveChangesAsync(c);
             if (last is not null) await last(db, c);
             db.AuditEntries.Add(audit(results));
             await db.SaveChangesAsync(c);
@@ -104,72 +94,141 @@ public sealed partial class CostStore
     }
 
     /// <summary>
+    /// An import's statements work on all of a file's rows at once (a month's rollups grouped from 8 million rows took
+    /// 32 s here, and the 30 s default cancelled the import): they get the hour the migrations get. A query's time
+    /// is bounded by the file, not by a user waiting on a page.
+    /// </summary>
+    private static void ImportTimeout(CostSenseDbContext db) => db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+
+    /// <summary>
     /// COPYs the rows into the cost table as they come, each under its source's batch (inserted, between two COPYs,
-    /// before the source's first row), and tallies them per source and month.
+    /// before the source's first row), and tallies them per source and month. On a partitioned table a month that has no
+    /// partition yet is loaded as a table of its own, without indexes, and attached once every row is in
+    /// (<see cref="CostPartitions.CreateLoadMonthAsync"/>): building an index once from sorted rows is far cheaper than
+    /// growing it a row at a time. Rows of months that exist go through the parent, as every other write's do.
     /// </summary>
     private async Task<Dictionary<string, SourceRows>> CopyRowsAsync(CostSenseDbContext db, IAsyncEnumerable<(string Source, CostRecord Row)> rows,
         CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var copy = CostRecordCopy.For(db);
         var batches = new Dictionary<string, SourceRows>(StringComparer.Ordinal);
-        // A partitioned cost table takes only rows of months it has: a month met for the first time is attached between
-        // two COPYs (a few times a file at most), as the store's other writes attach theirs before they write.
         var months = await CostPartitions.IsPartitionedAsync(db, ct) ? await CostPartitions.PartitionsAsync(db, ct) : null;
-        NpgsqlBinaryImporter? importer = null;
+        var loading = new List<DateOnly>();
+        // The table of the last row's month, so a row costs no partition name of its own.
+        DateOnly? lastMonth = null;
+        var target = copy.Table;
+        await using var targets = new CopyTargets((NpgsqlConnection)db.Database.GetDbConnection(), copy);
         SourceRows? current = null;
-        try
+        await foreach (var (source, row) in rows.WithCancellation(ct))
         {
-            await foreach (var (source, row) in rows.WithCancellation(ct))
+            if ((current is null || !string.Equals(current.Batch.Source, source, StringComparison.Ordinal)) && !batches.TryGetValue(source, out current))
             {
-                var newSource = current is null || !string.Equals(current.Batch.Source, source, StringComparison.Ordinal);
-                var newMonth = months is not null && !months.Contains(CostPartitions.PartitionName(row.ChargePeriodStart));
-                if (newSource || newMonth)
-                {
-                    if (importer is not null)
-                    {
-                        await importer.CompleteAsync(ct);
-                        await importer.DisposeAsync();
-                        importer = null;
-                    }
-                    if (newMonth)
-                    {
-                        var first = FirstOfMonth(row.ChargePeriodStart);
-                        await CostPartitions.EnsureMonthsAsync(db, first, first.AddMonths(1), ct);
-                        months!.Add(CostPartitions.PartitionName(first));
-                    }
-                    if (!batches.TryGetValue(source, out current))
-                    {
-                        var month = FirstOfMonth(row.ChargePeriodStart);
-                        var batch = new ImportBatch { Source = source, PeriodStart = month, PeriodEnd = month.AddMonths(1), ImportedAt = time.GetUtcNow() };
-                        db.ImportBatches.Add(batch);
-                        await db.SaveChangesAsync(ct);
-                        batches[source] = current = new SourceRows(batch);
-                    }
-                    importer = await connection.BeginBinaryImportAsync(copy.Command, ct);
-                }
-                row.Source = source;
-                row.ImportBatchId = current!.Batch.Id;
-                row.BillingCurrency = row.BillingCurrency.Trim().ToUpperInvariant();
-                current.Add(row);
-                copy.Write(importer!, row);
+                // The batch row goes in between two COPYs, so the source's rows can carry its id.
+                await targets.PauseAsync(ct);
+                var month = FirstOfMonth(row.ChargePeriodStart);
+                var batch = new ImportBatch { Source = source, PeriodStart = month, PeriodEnd = month.AddMonths(1), ImportedAt = time.GetUtcNow() };
+                db.ImportBatches.Add(batch);
+                await db.SaveChangesAsync(ct);
+                batches[source] = current = new SourceRows(batch);
             }
-            if (importer is not null) await importer.CompleteAsync(ct);
+            if (months is not null && (lastMonth is not { } m || row.ChargePeriodStart < m || row.ChargePeriodStart >= m.AddMonths(1)))
+            {
+                var month = FirstOfMonth(row.ChargePeriodStart);
+                var name = CostPartitions.PartitionName(month);
+                if (!months.Contains(name))
+                {
+                    await targets.PauseAsync(ct);
+                    await CostPartitions.CreateLoadMonthAsync(db, month, ct);
+                    months.Add(name);
+                    loading.Add(month);
+                }
+                target = loading.Contains(month) ? CostRecordCopy.Quote(name) : copy.Table;
+                lastMonth = month;
+            }
+            row.Source = source;
+            row.ImportBatchId = current.Batch.Id;
+            row.BillingCurrency = row.BillingCurrency.Trim().ToUpperInvariant();
+            current.Add(row);
+            await targets.WriteAsync(target, row, ct);
         }
-        finally
-        {
-            if (importer is not null) await importer.DisposeAsync();
-        }
+        await targets.CompleteAsync(ct);
+        foreach (var month in loading) await CostPartitions.AttachLoadedMonthAsync(db, month, ct);
         return batches;
+    }
+
+    /// <summary>
+    /// One binary COPY at a time (a connection runs one), switched between the tables rows go to: a row of another table
+    /// than the running COPY's is held until that table has a chunk's worth, so a file whose months interleave costs a
+    /// switch per chunk rather than per row, with at most a chunk per table held.
+    /// </summary>
+    private sealed class CopyTargets(NpgsqlConnection connection, CostRecordCopy copy) : IAsyncDisposable
+    {
+        private const int Chunk = 1024;
+        private readonly Dictionary<string, List<CostRecord>> _held = new(StringComparer.Ordinal);
+        private NpgsqlBinaryImporter? _importer;
+        private string? _table;
+
+        public async ValueTask WriteAsync(string table, CostRecord row, CancellationToken ct)
+        {
+            if (_importer is null) await BeginAsync(table, ct);
+            if (string.Equals(table, _table, StringComparison.Ordinal))
+            {
+                copy.Write(_importer!, row);
+                return;
+            }
+            if (!_held.TryGetValue(table, out var held)) _held[table] = held = new List<CostRecord>(Chunk);
+            held.Add(row);
+            if (held.Count < Chunk) return;
+            await PauseAsync(ct);
+            await BeginAsync(table, ct);
+        }
+
+        /// <summary>Completes the running COPY, if any (the held rows stay held), so the connection can run a command.</summary>
+        public async ValueTask PauseAsync(CancellationToken ct)
+        {
+            if (_importer is null) return;
+            await _importer.CompleteAsync(ct);
+            await _importer.DisposeAsync();
+            (_importer, _table) = (null, null);
+        }
+
+        /// <summary>Writes every held row and completes the last COPY.</summary>
+        public async ValueTask CompleteAsync(CancellationToken ct)
+        {
+            foreach (var (table, held) in _held)
+                if (held.Count > 0)
+                {
+                    await PauseAsync(ct);
+                    await BeginAsync(table, ct);
+                }
+            await PauseAsync(ct);
+        }
+
+        private async ValueTask BeginAsync(string table, CancellationToken ct)
+        {
+            _importer = await connection.BeginBinaryImportAsync(copy.CommandInto(table), ct);
+            _table = table;
+            if (_held.TryGetValue(table, out var held))
+            {
+                foreach (var row in held) copy.Write(_importer, row);
+                held.Clear();
+            }
+        }
+
+        /// <summary>An unfinished COPY (a malformed row stopped the read) is cancelled; the transaction rolls back.</summary>
+        public async ValueTask DisposeAsync()
+        {
+            if (_importer is not null) await _importer.DisposeAsync();
+        }
     }
 
     /// <summary>One source's batch and, per month, the rows written under it.</summary>
     private sealed class SourceRows(ImportBatch batch)
     {
-        private readonly SortedDictionary<DateOnly, MonthTally> _months = [];
+        private readonly SortedDictionary<DateOnly, RowTally> _months = [];
         private DateOnly _lastMonth;
-        private MonthTally? _last;
+        private RowTally? _last;
 
         public ImportBatch Batch { get; } = batch;
 
@@ -178,13 +237,10 @@ public sealed partial class CostStore
             var month = FirstOfMonth(row.ChargePeriodStart);
             if (_last is null || month != _lastMonth)
             {
-                if (!_months.TryGetValue(month, out _last)) _months[month] = _last = new MonthTally();
+                if (!_months.TryGetValue(month, out _last)) _months[month] = _last = new RowTally();
                 _lastMonth = month;
             }
-            _last.Rows++;
-            _last.Billed += row.BilledCost;
-            _last.Effective += row.EffectiveCost;
-            if (_last.Currencies.Count == 0 || !_last.Currencies.Contains(row.BillingCurrency)) _last.Currencies.Add(row.BillingCurrency);
+            _last.Add(row);
         }
 
         /// <summary>The months written, as [start, end) ranges of consecutive months.</summary>
@@ -200,26 +256,13 @@ public sealed partial class CostStore
             if (start is { } s2 && end is { } e2) yield return (s2, e2);
         }
 
-        public MonthTally Of(DateOnly start, DateOnly end)
+        /// <summary>The rows written dated in the months of [start, end).</summary>
+        public RowTally Of(DateOnly start, DateOnly end)
         {
-            var sum = new MonthTally();
+            var sum = new RowTally();
             foreach (var (month, t) in _months)
-            {
-                if (month < start || month >= end) continue;
-                sum.Rows += t.Rows;
-                sum.Billed += t.Billed;
-                sum.Effective += t.Effective;
-                sum.Currencies.UnionWith(t.Currencies);
-            }
+                if (month >= start && month < end) sum.Add(t);
             return sum;
         }
-    }
-
-    private sealed class MonthTally
-    {
-        public long Rows;
-        public decimal Billed;
-        public decimal Effective;
-        public readonly HashSet<string> Currencies = new(StringComparer.OrdinalIgnoreCase);
     }
 }

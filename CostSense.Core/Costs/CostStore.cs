@@ -41,6 +41,7 @@ public sealed partial class CostStore(IDbContextFactory<CostSenseDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        ImportTimeout(db);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async c =>
         {
@@ -180,33 +181,70 @@ public sealed partial class CostStore(IDbContextFactory<CostSenseDbContext> dbFa
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(ct);
 
-        var currencies = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var tally = new RowTally();
         async IAsyncEnumerable<CostRecord> Checked()
         {
             await foreach (var row in rows.WithCancellation(ct))
             {
                 if (row.ChargePeriodStart < start || row.ChargePeriodStart >= end)
-                    throw new InvalidOperationException($"Row {batch.RowCount + 1} is dated {row.ChargePeriodStart:yyyy-MM-dd}, outside the period {start:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd} being replaced.");
+                    throw new InvalidOperationException($"Row {tally.Rows + 1} is dated {row.ChargePeriodStart:yyyy-MM-dd}, outside the period {start:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd} being replaced.");
                 row.Source = source;
                 row.ImportBatchId = batch.Id;
                 row.BillingCurrency = row.BillingCurrency.Trim().ToUpperInvariant();
-                batch.RowCount++;
-                batch.BilledCost += row.BilledCost;
-                batch.EffectiveCost += row.EffectiveCost;
-                currencies.Add(row.BillingCurrency);
+                tally.Add(row);
                 yield return row;
             }
         }
         await BulkInsert.InsertAsync(db, Checked(), ct);
+        return await FinishSourceWriteAsync(db, batch, tally, touchedStart, touchedEnd, deleted, "", ct);
+    }
 
+    /// <summary>
+    /// What ends a source's write, whichever way its rows went in (the per-source write's delete-then-insert, or the
+    /// one-pass import's COPY-then-delete): the batch takes its rows' count, totals and currency (null when they bill in
+    /// several) and is saved, the rollups of the touched days [touchedStart, touchedEnd) are rebuilt from the raw rows and
+    /// their months' versions bumped (so cached reads of them go stale), and the write is logged. One step, so the two
+    /// writes cannot drift apart in what a batch records or which days they refresh.
+    /// </summary>
+    private async Task<StoreWrite> FinishSourceWriteAsync(CostSenseDbContext db, ImportBatch batch, RowTally rows, DateOnly touchedStart,
+        DateOnly touchedEnd, int deleted, string how, CancellationToken ct)
+    {
+        batch.RowCount = checked((int)rows.Rows);
+        batch.BilledCost = rows.Billed;
+        batch.EffectiveCost = rows.Effective;
+        batch.Currency = rows.Currencies.Count == 1 ? rows.Currencies.Single() : null;
+        db.Entry(batch).State = EntityState.Modified;
         await RebuildRollupsAsync(db, touchedStart, touchedEnd, ct);
         await PeriodVersions.BumpMonthsAsync(db, touchedStart, touchedEnd, ct);
-
-        batch.Currency = currencies.Count == 1 ? currencies.Single() : null;
-        db.Entry(batch).State = EntityState.Modified;
         await db.SaveChangesAsync(ct);
-        log.LogInformation("Replaced {Source} {Start:yyyy-MM-dd}..{End:yyyy-MM-dd}: {Deleted} rows out, {Count} rows in", source, start, end.AddDays(-1), deleted, batch.RowCount);
+        log.LogInformation("Replaced {Source} {Start:yyyy-MM-dd}..{End:yyyy-MM-dd}{How}: {Deleted} rows out, {Count} rows in",
+            batch.Source, batch.PeriodStart, batch.PeriodEnd.AddDays(-1), how, deleted, batch.RowCount);
         return new StoreWrite(batch, deleted);
+    }
+
+    /// <summary>What a source's rows add up to as they are written: the batch's row count, totals and currencies.</summary>
+    private sealed class RowTally
+    {
+        public long Rows;
+        public decimal Billed;
+        public decimal Effective;
+        public readonly HashSet<string> Currencies = new(StringComparer.OrdinalIgnoreCase);
+
+        public void Add(CostRecord row)
+        {
+            Rows++;
+            Billed += row.BilledCost;
+            Effective += row.EffectiveCost;
+            Currencies.Add(row.BillingCurrency);
+        }
+
+        public void Add(RowTally other)
+        {
+            Rows += other.Rows;
+            Billed += other.Billed;
+            Effective += other.Effective;
+            Currencies.UnionWith(other.Currencies);
+        }
     }
 
     /// <summary>
@@ -259,6 +297,9 @@ public sealed partial class CostStore(IDbContextFactory<CostSenseDbContext> dbFa
         await db.DailyTagRollups.Where(r => r.Date >= start && r.Date < end).ExecuteDeleteAsync(ct);
         var inSql = setBased ?? db.Database.IsNpgsql();
         if (inSql && !db.Database.IsNpgsql()) throw new InvalidOperationException("The set-based rollup rebuild is PostgreSQL's.");
+        // A month of millions of rows grouped by ten columns: with the default 4 MB of work memory PostgreSQL sorts it on
+        // disk; for the rest of the caller's transaction (a write's), 64 MB keeps the groups in memory.
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '64MB'", ct);
 
         // A month at a time keeps the grouped result small however long the period is.
         for (var from = start; from < end; from = Min(end, FirstOfMonth(from).AddMonths(1)))

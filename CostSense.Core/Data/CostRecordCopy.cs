@@ -21,10 +21,19 @@ internal sealed class CostRecordCopy
 {
     private readonly Action<NpgsqlBinaryImporter, CostRecord>[] _columns;
 
-    private CostRecordCopy(string command, Action<NpgsqlBinaryImporter, CostRecord>[] columns) => (Command, _columns) = (command, columns);
+    private readonly string _columnList;
 
-    /// <summary>The <c>COPY … FROM STDIN (FORMAT BINARY)</c> command the writes fit.</summary>
-    public string Command { get; }
+    private CostRecordCopy(string table, string columnList, Action<NpgsqlBinaryImporter, CostRecord>[] columns) =>
+        (Table, _columnList, _columns) = (table, columnList, columns);
+
+    /// <summary>The cost table's name, quoted (and schema-qualified when the model says so).</summary>
+    public string Table { get; }
+
+    /// <summary>The <c>COPY … FROM STDIN (FORMAT BINARY)</c> command the writes fit, into the cost table.</summary>
+    public string Command => CommandInto(Table);
+
+    /// <summary>The same COPY into another table of the cost table's columns (quoted name): a month's partition being loaded.</summary>
+    public string CommandInto(string quotedTable) => $"COPY {quotedTable} ({_columnList}) FROM STDIN (FORMAT BINARY)";
 
     public static CostRecordCopy For(CostSenseDbContext db)
     {
@@ -33,7 +42,7 @@ internal sealed class CostRecordCopy
         var properties = entity.GetProperties().Where(p => !p.ValueGenerated.HasFlag(ValueGenerated.OnAdd)).ToArray();
         var columns = string.Join(", ", properties.Select(p => Quote(p.GetColumnName(table)!)));
         var name = table.Schema is null ? Quote(table.Name) : $"{Quote(table.Schema)}.{Quote(table.Name)}";
-        return new CostRecordCopy($"COPY {name} ({columns}) FROM STDIN (FORMAT BINARY)", properties.Select(Writer).ToArray());
+        return new CostRecordCopy(name, columns, properties.Select(Writer).ToArray());
     }
 
     /// <summary>Writes one row (synchronously: Npgsql buffers, and flushes to the socket only when its buffer fills).</summary>
@@ -95,5 +104,5 @@ internal sealed class CostRecordCopy
         return Expression.Lambda<Func<CostRecord, T>>(read, row).Compile();
     }
 
-    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
+    internal static string Quote(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
 }

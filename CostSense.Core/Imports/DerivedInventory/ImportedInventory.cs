@@ -57,7 +57,8 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
         // results under the retrying strategy), keeping of each slice only what the inventory needs.
         // Rows just copied in by this transaction are not in PostgreSQL's statistics yet: without them the planner takes
         // the table for small and scans it whole for every slice.
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE \"CostRecords\"", ct);
+        // Only the window's months: ANALYZE of the partitioned parent samples every month and then each month again.
+        if (db.Database.IsNpgsql()) await CostPartitions.AnalyzeAsync(db, from, last.AddDays(1), ct);
         var window = ofInterest.Where(r => r.ChargePeriodStart >= from);
         var ids = await window.Select(r => r.ResourceId!).Distinct().ToListAsync(ct);
         var inWindow = ids.ToHashSet(StringComparer.OrdinalIgnoreCase);

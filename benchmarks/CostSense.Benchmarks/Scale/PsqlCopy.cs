@@ -23,7 +23,9 @@ public static class PsqlCopy
                 missing($"{tool} is not installed, so there is no psql \\copy baseline");
                 return null;
             }
-        const string database = "costsense_psqlbench";
+        // A name of this process's own: another run's baseline (a test at the small size, a helper's run) drops its database
+        // WITH (FORCE) before it starts, which killed this one's COPY midway when the two shared a name.
+        var database = $"costsense_psqlbench_{Environment.ProcessId}";
         var admin = new NpgsqlConnectionStringBuilder(postgres) { Database = "postgres" };
         await ExecuteAsync(admin.ConnectionString, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)", ct);
         await ExecuteAsync(admin.ConnectionString, $"CREATE DATABASE {database}", ct);

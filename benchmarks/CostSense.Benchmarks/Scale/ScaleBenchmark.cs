@@ -8,14 +8,17 @@ namespace CostSense.Benchmarks.Scale;
 /// <summary>
 /// The enterprise-scale run:
 ///   dotnet run -c Release --project benchmarks/CostSense.Benchmarks -- --scale full|medium|small [--only dashboard,import,…] [--keep] --postgres "Host=…"
-/// builds the large tenant once (the demo generator at <see cref="ScaleSize.Full"/>: 20,000 VMs, 10,000 storage
-/// accounts, 13 months) and runs each scenario over it, then the import into a store of its own; prints every figure
-/// as it comes and the whole table at the end. The test suite runs it at <see cref="ScaleSize.Small"/>.
+/// runs the import first, into a store of its own, then builds the large tenant once (the demo generator at
+/// <see cref="ScaleSize.Full"/>: 20,000 VMs, 10,000 storage accounts, 13 months) and runs each other scenario over it;
+/// prints every figure as it comes and the whole table at the end. The test suite runs it at <see cref="ScaleSize.Small"/>.
+/// Why the import first: its figure is the process's peak working set, and a working set only ever shows what the
+/// process holds, not what the import needs; after the tenant's seed and the other scenarios the process held 401 MB
+/// before the import read a row. First, it holds only the host.
 /// </summary>
 public static class ScaleBenchmark
 {
     /// <summary>The scenarios, in the order they run; <c>--only</c> picks some by these names.</summary>
-    public static IReadOnlyList<string> Scenarios { get; } = ["dashboard", "replace-month", "recommendations", "sessions", "import"];
+    public static IReadOnlyList<string> Scenarios { get; } = ["import", "dashboard", "replace-month", "recommendations", "sessions"];
 
     /// <param name="keep">
     /// PostgreSQL: keep the large tenant's database after the run and reuse it (no seed) when it holds cost rows already;
@@ -28,7 +31,9 @@ public static class ScaleBenchmark
         bool Runs(string scenario) => only is null || only.Count == 0 || only.Contains(scenario);
         report.Say($"scale run '{size.Name}' on {(postgres is null ? "SQLite" : "PostgreSQL")}: {size.VirtualMachines:N0} VMs, {size.StorageAccounts:N0} storage accounts, {size.Months} months");
 
-        if (Scenarios.Take(4).Any(Runs))
+        if (Runs("import")) await ScaleImport.RunAsync(size, postgres, report, ct);
+
+        if (Scenarios.Where(s => s != "import").Any(Runs))
         {
             await using var tenant = await ScaleStore.StartAsync($"scale_{size.Name}", size, postgres, ct, keep);
             var seed = Stopwatch.StartNew();
@@ -52,8 +57,6 @@ public static class ScaleBenchmark
             if (Runs("recommendations")) await ScaleRecommendations.RunAsync(context, ct);
             if (Runs("sessions")) await ScaleSessions.RunAsync(context, ct);
         }
-        if (Runs("import")) await ScaleImport.RunAsync(size, postgres, report, ct);
-
         report.WriteTable();
         return report;
     }

@@ -14,6 +14,10 @@ namespace CostSense.Core.Data;
 /// three index reads, not a sort of every recommendation (Recommendations/SavingsSumsSql). It carries the resource id
 /// itself too: PostgreSQL reads an expression index alone (an index-only scan) only when the expression's columns are in
 /// it; without it, it read the table and sorted (650 ms).</item>
+/// <item>An index of the active recommendations by kind carrying the columns the grid's search reads and the savings it
+/// totals: a searched grid's count and total are then read from about a twentieth of the table's pages (the rows carry
+/// rationale, command and tags), 48 ms instead of 120–140 ms at 48,000 recommendations. Its page is read down the grid's
+/// savings index.</item>
 /// <item>No parallel workers for the two tables the dashboard reads. Their reads are tens of milliseconds of work, and
 /// starting and gathering workers for each cost more than they saved: on the two-core benchmark machine a 90-day daily
 /// series took 120–185 ms with two workers and 21–38 ms without, the breakdowns 110–230 ms against 40–100 ms. What reads
@@ -24,6 +28,7 @@ namespace CostSense.Core.Data;
 public static class PostgresReadTuning
 {
     public const string SavingsIndexName = "IX_Recommendations_Savings";
+    private const string SearchIndexName = "IX_Recommendations_Search";
     private const string SliceStatisticsName = "ST_DailyCostRollups_Slice";
 
     public const string CreateSql = $"""
@@ -36,11 +41,14 @@ public static class PostgresReadTuning
         CREATE INDEX IF NOT EXISTS "{SavingsIndexName}" ON "Recommendations" (lower("ResourceId"), "MonthlySavings" DESC, "Id")
             INCLUDE ("ResourceId", "Category", "AnnualSavings", "EffortHours", "SubscriptionId")
             WHERE "IsActive" AND "Status" = '{nameof(RecommendationStatus.Open)}';
+        CREATE INDEX IF NOT EXISTS "{SearchIndexName}" ON "Recommendations" ("Kind", "IsActive")
+            INCLUDE ("ResourceName", "ResourceGroup", "Current", "Target", "MonthlySavings");
         """;
 
     public const string DropSql = $"""
         ALTER TABLE "DailyCostRollups" RESET (parallel_workers);
         ALTER TABLE "Recommendations" RESET (parallel_workers);
+        DROP INDEX IF EXISTS "{SearchIndexName}";
         DROP INDEX IF EXISTS "{SavingsIndexName}";
         DROP STATISTICS IF EXISTS "{SliceStatisticsName}";
         """;

@@ -29,6 +29,12 @@ public static class PostgresReadTuning
 {
     public const string SavingsIndexName = "IX_Recommendations_Savings";
     private const string SearchIndexName = "IX_Recommendations_Search";
+
+    /// <summary>
+    /// The savings index's condition: open, active recommendations. A query reads the partial index only when its own
+    /// condition implies this one, so the queries that want it (Recommendations/SavingsSumsSql) say it with this text.
+    /// </summary>
+    public const string OpenRecommendation = $"\"IsActive\" AND \"Status\" = '{nameof(RecommendationStatus.Open)}'";
     private const string SliceStatisticsName = "ST_DailyCostRollups_Slice";
 
     public const string CreateSql = $"""
@@ -40,7 +46,7 @@ public static class PostgresReadTuning
         ALTER TABLE "Recommendations" SET (parallel_workers = 0);
         CREATE INDEX IF NOT EXISTS "{SavingsIndexName}" ON "Recommendations" (lower("ResourceId"), "MonthlySavings" DESC, "Id")
             INCLUDE ("ResourceId", "Category", "AnnualSavings", "EffortHours", "SubscriptionId")
-            WHERE "IsActive" AND "Status" = '{nameof(RecommendationStatus.Open)}';
+            WHERE {OpenRecommendation};
         CREATE INDEX IF NOT EXISTS "{SearchIndexName}" ON "Recommendations" ("Kind", "IsActive")
             INCLUDE ("ResourceName", "ResourceGroup", "Current", "Target", "MonthlySavings");
         """;

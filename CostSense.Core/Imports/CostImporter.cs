@@ -114,16 +114,8 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
                 },
                 async (db, c) => demoRemoved = await RemoveDemoTenantAsync(db, actor, c),
                 async (db, c) => await inventory.RebuildInTransactionAsync(db, c),
-                batch =>
-                {
-                    batch.FileName = string.Join(", ", scans.Where(s => s.MonthsBySource.ContainsKey(batch.Source)).Select(s => s.File.Name));
-                    batch.Format = string.Join(", ", scans.Where(s => s.MonthsBySource.ContainsKey(batch.Source)).Select(s => s.Format.Name).Distinct());
-                    batch.ImportedBy = actor.Name;
-                },
-                written => audit.Entry(actor, AuditActions.CostImport, runName,
-                    $"{formats}: " + string.Join("; ", written.Select(w =>
-                        $"{w.Batch.Source} {w.Batch.PeriodStart:yyyy-MM-dd}..{w.Batch.PeriodEnd.AddDays(-1):yyyy-MM-dd} batch {w.Batch.Id}, " +
-                        $"{w.Batch.RowCount} rows in, {w.Deleted} out, billed {w.Batch.BilledCost} effective {w.Batch.EffectiveCost} {w.Batch.Currency ?? "(several currencies)"}"))),
+                batch => Describe(batch, scans, actor),
+                written => audit.Entry(actor, AuditActions.CostImport, runName, $"{formats}: {Written(written)}"),
                 ct);
             foreach (var w in writes)
             {
@@ -140,6 +132,20 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
                 demoRemoved > 0);
         }).ToList();
     }
+
+    /// <summary>A batch's files, formats and importer: the files of the run whose rows are in the batch's source.</summary>
+    private static void Describe(ImportBatch batch, IReadOnlyList<FileScan> scans, Actor actor)
+    {
+        var files = scans.Where(s => s.MonthsBySource.ContainsKey(batch.Source)).ToList();
+        batch.FileName = string.Join(", ", files.Select(s => s.File.Name));
+        batch.Format = string.Join(", ", files.Select(s => s.Format.Name).Distinct());
+        batch.ImportedBy = actor.Name;
+    }
+
+    /// <summary>What an import wrote, for its audit entry: each batch's source, period, rows in and out, and totals.</summary>
+    private static string Written(IEnumerable<StoreWrite> written) => string.Join("; ", written.Select(w =>
+        $"{w.Batch.Source} {w.Batch.PeriodStart:yyyy-MM-dd}..{w.Batch.PeriodEnd.AddDays(-1):yyyy-MM-dd} batch {w.Batch.Id}, " +
+        $"{w.Batch.RowCount} rows in, {w.Deleted} out, billed {w.Batch.BilledCost} effective {w.Batch.EffectiveCost} {w.Batch.Currency ?? "(several currencies)"}"));
 
     /// <summary>
     /// PostgreSQL: each file is read once, its rows checked, mapped and streamed into binary COPY as they are read
@@ -163,16 +169,9 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
             async (db, c) => demoRemoved = await RemoveDemoTenantAsync(db, actor, c),
             (spans, c) => RefuseOverlapAsync(scans, spans, runName, c),
             async (db, c) => await inventory.RebuildInTransactionAsync(db, c),
-            batch =>
-            {
-                batch.FileName = string.Join(", ", scans.Where(s => s.MonthsBySource.ContainsKey(batch.Source)).Select(s => s.File.Name));
-                batch.Format = string.Join(", ", scans.Where(s => s.MonthsBySource.ContainsKey(batch.Source)).Select(s => s.Format.Name).Distinct());
-                batch.ImportedBy = actor.Name;
-            },
+            batch => Describe(batch, scans, actor),
             written => audit.Entry(actor, AuditActions.CostImport, runName,
-                $"{string.Join(", ", scans.Select(s => s.Format.Name).Distinct())}: " + string.Join("; ", written.Select(w =>
-                    $"{w.Batch.Source} {w.Batch.PeriodStart:yyyy-MM-dd}..{w.Batch.PeriodEnd.AddDays(-1):yyyy-MM-dd} batch {w.Batch.Id}, " +
-                    $"{w.Batch.RowCount} rows in, {w.Deleted} out, billed {w.Batch.BilledCost} effective {w.Batch.EffectiveCost} {w.Batch.Currency ?? "(several currencies)"}"))),
+                $"{string.Join(", ", scans.Select(s => s.Format.Name).Distinct())}: {Written(written)}"),
             ct);
         var results = writes.GroupBy(w => w.Batch.Source, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         return scans.Select(s =>

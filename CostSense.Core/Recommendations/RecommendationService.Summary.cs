@@ -14,17 +14,16 @@ public sealed partial class RecommendationService
     /// </summary>
     public async Task<SavingsSummary> SummaryAsync(string? subscriptionId, CancellationToken ct)
     {
-        await EnsureCurrentAsync(ct);
+        var run = await EnsureCurrentAsync(ct);
         // Cached under what it depends on: the computation (its stamp and time), the last decision taken (every status
         // change writes an event) and the hourly rate; the dashboard's savings card asks on every open, and at tens of
         // thousands of recommendations the sums cost hundreds of milliseconds.
         string key;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var run = await db.RecommendationRuns.AsNoTracking().SingleOrDefaultAsync(ct);
             var lastEvent = await db.RecommendationEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
-            key = $"savings:v1:{(subscriptionId is null ? "*" : "=" + Uri.EscapeDataString(subscriptionId))}:{run?.Stamp}:" +
-                $"{run?.ComputedAt.UtcTicks}:{lastEvent}:{options.Value.HourlyRate}";
+            key = $"savings:v1:{(subscriptionId is null ? "*" : "=" + Uri.EscapeDataString(subscriptionId))}:{run.Stamp}:" +
+                $"{run.ComputedAt.UtcTicks}:{lastEvent}:{options.Value.HourlyRate}";
         }
         return await cache.GetOrCreateAsync(key, c => ComputeSummaryAsync(subscriptionId, c), ct);
     }
@@ -34,9 +33,10 @@ public sealed partial class RecommendationService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var sums = db.Database.IsNpgsql() ? await SavingsSumsSql.ReadAsync(db, subscriptionId, ct) : await SumsInMemoryAsync(db, subscriptionId, ct);
         // The plan's steps are read whole (at most a hundred).
-        var ids = sums.Plan().Select(x => x.Id).ToList();
+        var plan = sums.Plan();
+        var ids = plan.Select(x => x.Id).ToList();
         var whole = await db.Recommendations.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, ct);
-        return sums.ToSummary(Currency, options.Value.HourlyRate, whole);
+        return sums.ToSummary(Currency, options.Value.HourlyRate, plan, whole);
     }
 
     /// <summary>

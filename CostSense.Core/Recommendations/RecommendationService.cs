@@ -67,31 +67,38 @@ public sealed partial class RecommendationService(
         return result;
     }
 
-    /// <summary>Recomputes when the data, the day or the lookback changed since the last run.</summary>
-    private async Task EnsureCurrentAsync(CancellationToken ct)
+    /// <summary>
+    /// Recomputes when the data, the day or the lookback changed since the last run; returns the run the recommendations are
+    /// now from (the savings summary keys its cache on it).
+    /// </summary>
+    private async Task<RecommendationRun> EnsureCurrentAsync(CancellationToken ct)
     {
-        if (await IsCurrentAsync(ct)) return;
+        if (await CurrentRunAsync(ct) is { } current) return current;
         await _compute.WaitAsync(ct);
         try
         {
             // One computation across instances too: the others wait for it, then find the recommendations current.
             await using var lease = await leases.ClaimAsync(JobNames.RecommendationRecompute, ct);
-            if (!await IsCurrentAsync(ct)) await RecomputeLockedAsync(ct);
+            if (await CurrentRunAsync(ct) is { } done) return done;
+            await RecomputeLockedAsync(ct);
         }
         finally
         {
             _compute.Release();
         }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.RecommendationRuns.AsNoTracking().SingleAsync(ct);
     }
 
-    private async Task<bool> IsCurrentAsync(CancellationToken ct)
+    /// <summary>The last run when it is still current (its stamp is the data's, the day's and the lookback's), else null.</summary>
+    private async Task<RecommendationRun?> CurrentRunAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = await db.RecommendationRuns.AsNoTracking().SingleOrDefaultAsync(ct);
-        if (run is null) return false;
+        if (run is null) return null;
         var asOf = await RecommendationEngine.AsOfAsync(db, ct);
         var stamp = asOf is { } d ? await RecommendationEngine.StampAsync(db, d, Today, options.Value, ct) : $"empty|{Today:yyyyMMdd}";
-        return run.Stamp == stamp;
+        return run.Stamp == stamp ? run : null;
     }
 
     public async Task<RecommendationPage> QueryAsync(RecommendationQuery query, CancellationToken ct)

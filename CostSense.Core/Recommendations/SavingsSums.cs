@@ -59,15 +59,19 @@ internal sealed record SavingsSums(
         .Take(PlanLength)
         .ToList();
 
-    /// <summary>The summary: these sums, the cost of the effort at the hourly rate, ROI, payback, and the plan's recommendations.</summary>
-    public SavingsSummary ToSummary(string currency, decimal hourlyRate, IReadOnlyDictionary<string, Recommendation> planRows)
+    /// <summary>
+    /// The summary: these sums, the cost of the effort at the hourly rate, ROI, payback, and the plan (<see cref="Plan"/>'s
+    /// steps, with their recommendations read whole).
+    /// </summary>
+    public SavingsSummary ToSummary(string currency, decimal hourlyRate, IReadOnlyList<(string Id, decimal PerHour)> plan,
+        IReadOnlyDictionary<string, Recommendation> planRows)
     {
         var cost = Math.Round((decimal)BestEffort * hourlyRate, 2);
         double? roi = cost > 0 ? (double)((BestMonthly * 12m - cost) / cost * 100m) : null;
         double? payback = BestMonthly > 0 ? (double)(cost / BestMonthly) : null;
-        var plan = Plan().Select((x, i) => new PlanStep(i + 1, planRows[x.Id], Math.Round(x.PerHour, 2))).ToList();
+        var steps = plan.Select((x, i) => new PlanStep(i + 1, planRows[x.Id], Math.Round(x.PerHour, 2))).ToList();
         return new SavingsSummary(currency, BestMonthly, BestMonthly * 12m, ByCategory, Risks, -RiskMonthly,
-            Accepted, Realized, BestEffort, hourlyRate, cost, roi, payback, plan);
+            Accepted, Realized, BestEffort, hourlyRate, cost, roi, payback, steps);
     }
 }
 

@@ -17,7 +17,7 @@ internal static class SavingsSumsSql
     /// <summary>How many per-resource bests are read for the plan: ordered exactly in memory, the plan keeps the first hundred.</summary>
     private const int Candidates = 2 * SavingsSums.PlanLength;
 
-    private const string Open = $"\"IsActive\" AND \"Status\" = '{nameof(RecommendationStatus.Open)}'";
+    private const string Open = PostgresReadTuning.OpenRecommendation;
     private const string NotPerformance = $"\"Category\" <> '{nameof(RecommendationCategory.Performance)}'";
 
     public static async Task<SavingsSums> ReadAsync(CostSenseDbContext db, string? subscriptionId, CancellationToken ct)

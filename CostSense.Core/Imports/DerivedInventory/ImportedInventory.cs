@@ -21,9 +21,6 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
 {
     private const string Microsoft = "Microsoft";
 
-    // Resources read per query: a slice of a month is tens of thousands of rows, whatever the tenant's size.
-    private const int SliceSize = 1000;
-
     /// <summary>Rebuilds the cost-derived inventory in its own transaction; returns the VMs and storage accounts written.</summary>
     public async Task<(int Vms, int StorageAccounts)> RebuildAsync(CancellationToken ct)
     {
@@ -43,44 +40,23 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
     {
         var imported = db.CostRecords.AsNoTracking().Where(r => r.Source.StartsWith(CostImporter.SourcePrefix) && r.ProviderName == Microsoft);
         var asOf = await imported.MaxAsync(r => (DateOnly?)r.ChargePeriodStart, ct);
-        if (asOf is not { } last)
-        {
-            await InventoryStore.ReplaceInTransactionAsync(db, CostDerived.InventorySource, [], [], [], ct);
-            return (0, 0);
-        }
+        // The old inventory goes (with its metrics, the fleet rollups and the version bump) through the inventory store.
+        await InventoryStore.ReplaceInTransactionAsync(db, CostDerived.InventorySource, [], [], [], ct);
+        if (asOf is not { } last) return (0, 0);
         var lookback = options.Value.LookbackDays;
         var from = last.AddDays(1 - lookback);
-        var ofInterest = imported.Where(r => r.ResourceId != null && r.ChargePeriodStart <= last
-            && (r.ResourceId.ToLower().Contains(CostDerived.VmMarker) || r.ResourceId.ToLower().Contains(CostDerived.DiskMarker)
-                || r.ResourceId.ToLower().Contains(CostDerived.StorageMarker)));
-        // The window is read a slice of resources at a time (a large tenant's month is millions of rows; EF buffers a query's
-        // results under the retrying strategy), keeping of each slice only what the inventory needs.
         // Rows just copied in by this transaction are not in PostgreSQL's statistics yet: without them the planner takes
-        // the table for small and scans it whole for every slice.
-        // Only the window's months: ANALYZE of the partitioned parent samples every month and then each month again.
+        // the month for small. Only the window's months: ANALYZE of the partitioned parent samples every month twice.
         if (db.Database.IsNpgsql()) await CostPartitions.AnalyzeAsync(db, from, last.AddDays(1), ct);
-        var window = ofInterest.Where(r => r.ChargePeriodStart >= from);
-        var ids = await window.Select(r => r.ResourceId!).Distinct().ToListAsync(ct);
-        var inWindow = ids.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        async IAsyncEnumerable<IGrouping<string, DerivedRow>> SlicesOf(Func<string, bool> kind)
-        {
-            foreach (var slice in ids.Where(kind).Chunk(SliceSize))
-                foreach (var g in (await Rows(window.Where(r => slice.Contains(r.ResourceId!))).ToListAsync(ct)).GroupBy(r => r.ResourceId, StringComparer.OrdinalIgnoreCase))
-                    yield return g;
-        }
 
         // Before the window only what the window cannot say is read, grouped in the store: the last day each VM billed hours
         // (one deallocated all window is still known, with its size from that day's rows), and when each storage account
         // was last read or written and first billed.
-        var earlier = ofInterest.Where(r => r.ChargePeriodStart < from);
+        var earlier = imported.Where(r => r.ResourceId != null && r.ChargePeriodStart < from);
         var lastHours = await earlier
             .Where(r => r.ResourceId!.ToLower().Contains(CostDerived.VmMarker) && r.ConsumedUnit != null && r.ConsumedUnit.ToLower().Contains("hour"))
             .GroupBy(r => r.ResourceId!).Select(g => new { Id = g.Key, Day = g.Max(r => r.ChargePeriodStart) })
             .ToListAsync(ct);
-        var parked = new List<DerivedRow>();
-        foreach (var day in lastHours.Where(h => !inWindow.Contains(h.Id)).GroupBy(h => h.Day))
-            foreach (var chunk in day.Select(h => h.Id).Chunk(500))
-                parked.AddRange(await Rows(earlier.Where(r => r.ChargePeriodStart == day.Key && chunk.Contains(r.ResourceId!))).ToListAsync(ct));
         var accountHistory = (await earlier
             .Where(r => r.ResourceId!.ToLower().Contains(CostDerived.StorageMarker))
             .GroupBy(r => r.ResourceId!)
@@ -91,39 +67,77 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
                 LastAccess = g.Where(r => (r.SkuMeterName ?? r.ChargeDescription)!.Contains("Operations")).Max(r => (DateOnly?)r.ChargePeriodStart),
             })
             .ToListAsync(ct)).ToDictionary(h => h.Id, h => (h.First, h.LastAccess), StringComparer.OrdinalIgnoreCase);
-
-        // Of each disk only its latest row with a tier is kept: what a VM's disk summary reads.
-        var diskRows = new List<DerivedRow>();
-        await foreach (var disk in SlicesOf(CostDerived.IsDisk))
-            if (disk.Where(r => Meters.DiskTier(r.Meter) is not null).MaxBy(r => r.Day) is { } latest) diskRows.Add(latest);
-        var disksByOwner = DisksByOwner(diskRows);
-        var vms = new List<VirtualMachine>();
-        await foreach (var vm in SlicesOf(CostDerived.IsVm))
-            if (Vm(vm.OrderBy(r => r.Day).ToList(), disksByOwner, from, last) is { } found) vms.Add(found);
-        foreach (var vm in parked.Where(r => CostDerived.IsVm(r.ResourceId)).GroupBy(r => r.ResourceId, StringComparer.OrdinalIgnoreCase))
-            if (Vm(vm.OrderBy(r => r.Day).ToList(), disksByOwner, from, last) is { } found) vms.Add(found);
-        var accounts = new List<StorageAccount>();
-        await foreach (var account in SlicesOf(CostDerived.IsStorageAccount))
-            if (Account(account.OrderBy(r => r.Day).ToList(), accountHistory.TryGetValue(account.Key, out var h) ? h : null, lookback) is { } found)
-                accounts.Add(found);
         // A resource another source lists (live Azure's inventory) is that source's: its inventory wins over what cost rows tell.
         var listed = (await db.VirtualMachines.Where(v => v.Source != CostDerived.InventorySource).Select(v => v.ResourceId.ToLower())
             .Concat(db.StorageAccounts.Where(a => a.Source != CostDerived.InventorySource).Select(a => a.ResourceId.ToLower()))
             .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        vms.RemoveAll(v => listed.Contains(v.ResourceId.ToLowerInvariant()));
-        accounts.RemoveAll(a => listed.Contains(a.ResourceId.ToLowerInvariant()));
-        // The old inventory goes (with its metrics, the fleet rollups and the version bump) through the inventory store;
-        // the new one is streamed in by bulk insert: tens of thousands of entities through the change tracker were most of
-        // a large import's peak memory.
-        await InventoryStore.ReplaceInTransactionAsync(db, CostDerived.InventorySource, [], [], [], ct);
-        await BulkInsert.InsertAsync(db, vms, ct);
-        await BulkInsert.InsertAsync(db, accounts, ct);
-        return (vms.Count, accounts.Count);
+        bool Ours(string resourceId) => !listed.Contains(resourceId.ToLowerInvariant());
+
+        // The window is read in one scan, disks first. Of each disk only its latest tier is kept: what a VM's disk summary
+        // reads. The new inventory is written as it is built, by bulk insert a batch at a time: tens of thousands of
+        // entities through the change tracker were most of a large import's peak memory.
+        var disks = new List<(string ResourceId, string Tier)>();
+        ILookup<(string Subscription, string Owner), (string ResourceId, string Tier)>? disksByOwner = null;
+        var inWindow = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var vms = new Batches<VirtualMachine>(db);
+        var accounts = new Batches<StorageAccount>(db);
+        await foreach (var (kind, rows) in WindowRows.ByResourceAsync(db, from, last, ct))
+        {
+            var id = rows[0].ResourceId;
+            switch (kind)
+            {
+                case ResourceKind.Disk when CostDerived.IsDisk(id):
+                    if (rows.Where(r => Meters.DiskTier(r.Meter) is not null).MaxBy(r => r.Day) is { } latest) disks.Add((latest.ResourceId, Meters.DiskTier(latest.Meter)!));
+                    break;
+                case ResourceKind.Vm when CostDerived.IsVm(id):
+                    disksByOwner ??= DisksByOwner(disks);
+                    inWindow.Add(id);
+                    if (Vm(rows, disksByOwner, from, last) is { } vm && Ours(vm.ResourceId)) await vms.AddAsync(vm, ct);
+                    break;
+                case ResourceKind.StorageAccount when CostDerived.IsStorageAccount(id):
+                    if (Account(rows, accountHistory.TryGetValue(id, out var h) ? h : null, lookback) is { } account && Ours(account.ResourceId))
+                        await accounts.AddAsync(account, ct);
+                    break;
+            }
+        }
+
+        disksByOwner ??= DisksByOwner(disks);
+        var parked = new List<DerivedRow>();
+        foreach (var day in lastHours.Where(h => !inWindow.Contains(h.Id)).GroupBy(h => h.Day))
+            foreach (var chunk in day.Select(h => h.Id).Chunk(500))
+                parked.AddRange(await Rows(earlier.Where(r => r.ChargePeriodStart == day.Key && chunk.Contains(r.ResourceId!))).ToListAsync(ct));
+        foreach (var vm in parked.Where(r => CostDerived.IsVm(r.ResourceId)).GroupBy(r => r.ResourceId, StringComparer.OrdinalIgnoreCase))
+            if (Vm(vm.OrderBy(r => r.Day).ToList(), disksByOwner, from, last) is { } found && Ours(found.ResourceId)) await vms.AddAsync(found, ct);
+        return (await vms.FlushAsync(ct), await accounts.FlushAsync(ct));
     }
 
-    /// <summary>Disk rows under every VM they could belong to, so each VM finds its disks by one lookup.</summary>
-    private static ILookup<(string Subscription, string Owner), DerivedRow> DisksByOwner(IEnumerable<DerivedRow> disks) =>
-        disks.SelectMany(r => CostDerived.PossibleOwners(r.ResourceId).Select(key => (Key: key, Row: r))).ToLookup(x => x.Key, x => x.Row);
+    /// <summary>Disks under every VM they could belong to, so each VM finds its disks by one lookup.</summary>
+    private static ILookup<(string Subscription, string Owner), (string ResourceId, string Tier)> DisksByOwner(IEnumerable<(string ResourceId, string Tier)> disks) =>
+        disks.SelectMany(d => CostDerived.PossibleOwners(d.ResourceId).Select(key => (Key: key, Disk: d))).ToLookup(x => x.Key, x => x.Disk);
+
+    /// <summary>
+    /// Entities bulk-inserted a batch at a time; on PostgreSQL the window's read waits between its chunks for them. Counts
+    /// what it wrote.
+    /// </summary>
+    private sealed class Batches<T>(CostSenseDbContext db) where T : class
+    {
+        private const int Size = 2_000;
+        private readonly List<T> _batch = new(Size);
+        private int _written;
+
+        public async Task AddAsync(T entity, CancellationToken ct)
+        {
+            _batch.Add(entity);
+            if (_batch.Count == Size) await FlushAsync(ct);
+        }
+
+        public async Task<int> FlushAsync(CancellationToken ct)
+        {
+            if (_batch.Count > 0) _written += await BulkInsert.InsertAsync(db, _batch, ct);
+            _batch.Clear();
+            return _written;
+        }
+    }
 
     private static IQueryable<DerivedRow> Rows(IQueryable<CostRecord> rows) =>
         rows.Select(r => new DerivedRow(r.ResourceId!, r.ResourceName, r.SubAccountId, r.ResourceGroup, r.RegionId, r.ChargePeriodStart,
@@ -134,7 +148,7 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
     /// running when its compute meter billed hours on the last day, else deallocated since the day after it last did.
     /// A stopped-but-not-deallocated VM bills its hours as a running one does: cost cannot tell the two apart.
     /// </summary>
-    private VirtualMachine? Vm(IReadOnlyList<DerivedRow> rows, ILookup<(string Subscription, string Owner), DerivedRow> disksByOwner,
+    private VirtualMachine? Vm(IReadOnlyList<DerivedRow> rows, ILookup<(string Subscription, string Owner), (string ResourceId, string Tier)> disksByOwner,
         DateOnly from, DateOnly last)
     {
         var compute = rows.Where(r => CostDerived.IsCompute(r.Meter, r.Unit) && (r.Quantity ?? 0) > 0).ToList();
@@ -147,8 +161,8 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
         var lastRan = latest.Day;
         var firstRan = compute.Where(r => r.Day >= from).Select(r => r.Day).DefaultIfEmpty(lastRan).Min();
         var disks = disksByOwner[CostDerived.OwnerKey(id)]
-            .Where(r => CostDerived.IsDiskOf(r.ResourceId, id))
-            .Select(r => Meters.DiskTier(r.Meter)!)   // one row per disk: its latest with a tier (RebuildInTransactionAsync)
+            .Where(d => CostDerived.IsDiskOf(d.ResourceId, id))
+            .Select(d => d.Tier)
             .ToList();
         var windowRows = rows.Where(r => r.Day >= from).ToList();
         return new VirtualMachine
@@ -230,7 +244,4 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
         if (words.Any(w => w is "prod" or "prd" or "production")) return "prod";
         return words.FirstOrDefault(w => w is "dev" or "test" or "qa" or "uat" or "staging" or "stage" or "sandbox" or "nonprod");
     }
-
-    private sealed record DerivedRow(string ResourceId, string? Name, string Subscription, string ResourceGroup, string Region, DateOnly Day,
-        string? Meter, string? Description, decimal? Quantity, string? Unit, string? Environment, string? Tags);
 }

@@ -12,8 +12,8 @@ internal sealed class CostRecordConfiguration : IEntityTypeConfiguration<CostRec
         e.HasIndex(x => new { x.Source, x.ChargePeriodStart });
         e.HasIndex(x => x.ChargePeriodStart);
         e.HasIndex(x => x.ImportBatchId);
-        // The inventory derived from imported cost reads a month a slice of resources at a time.
-        e.HasIndex(x => x.ResourceId);
+        // No index on ResourceId: nothing looks cost rows up by resource (the imported inventory reads its window in one
+        // ordered scan), and on a large month it was the costliest index an import built.
         e.Property(x => x.ProviderName).HasMaxLength(64);
         e.Property(x => x.ResourceId).HasMaxLength(1024);
         e.Property(x => x.Tags).HasMaxLength(4000);

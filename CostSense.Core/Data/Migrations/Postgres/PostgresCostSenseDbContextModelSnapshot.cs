@@ -717,8 +717,6 @@ namespace CostSense.Core.Data.Migrations.Postgres
 
                     b.HasIndex("ImportBatchId");
 
-                    b.HasIndex("ResourceId");
-
                     b.HasIndex("Source", "ChargePeriodStart");
 
                     b.ToTable("CostRecords");

@@ -707,8 +707,6 @@ namespace CostSense.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ImportBatchId");
 
-                    b.HasIndex("ResourceId");
-
                     b.HasIndex("Source", "ChargePeriodStart");
 
                     b.ToTable("CostRecords");

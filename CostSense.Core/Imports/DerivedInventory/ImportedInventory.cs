@@ -76,9 +76,10 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
         // The window is read in one scan, disks first. Of each disk only its latest tier is kept: what a VM's disk summary
         // reads. The new inventory is written as it is built, by bulk insert a batch at a time: tens of thousands of
         // entities through the change tracker were most of a large import's peak memory.
-        var disks = new List<(string ResourceId, string Tier)>();
-        ILookup<(string Subscription, string Owner), (string ResourceId, string Tier)>? disksByOwner = null;
-        var inWindow = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var disks = new DiskTiers();
+        // VMs that billed hours before the window and none in it (deallocated all window) are read after it: those the
+        // window holds are struck off as they come.
+        var parkedIds = lastHours.Select(h => h.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var vms = new Batches<VirtualMachine>(db);
         var accounts = new Batches<StorageAccount>(db);
         await foreach (var (kind, rows) in WindowRows.ByResourceAsync(db, from, last, ct))
@@ -87,12 +88,11 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
             switch (kind)
             {
                 case ResourceKind.Disk when CostDerived.IsDisk(id):
-                    if (rows.Where(r => Meters.DiskTier(r.Meter) is not null).MaxBy(r => r.Day) is { } latest) disks.Add((latest.ResourceId, Meters.DiskTier(latest.Meter)!));
+                    if (rows.Where(r => Meters.DiskTier(r.Meter) is not null).MaxBy(r => r.Day) is { } latest) disks.Add(latest.ResourceId, Meters.DiskTier(latest.Meter)!);
                     break;
                 case ResourceKind.Vm when CostDerived.IsVm(id):
-                    disksByOwner ??= DisksByOwner(disks);
-                    inWindow.Add(id);
-                    if (Vm(rows, disksByOwner, from, last) is { } vm && Ours(vm.ResourceId)) await vms.AddAsync(vm, ct);
+                    parkedIds.Remove(id);
+                    if (Vm(rows, disks, from, last) is { } vm && Ours(vm.ResourceId)) await vms.AddAsync(vm, ct);
                     break;
                 case ResourceKind.StorageAccount when CostDerived.IsStorageAccount(id):
                     if (Account(rows, accountHistory.TryGetValue(id, out var h) ? h : null, lookback) is { } account && Ours(account.ResourceId))
@@ -101,19 +101,14 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
             }
         }
 
-        disksByOwner ??= DisksByOwner(disks);
         var parked = new List<DerivedRow>();
-        foreach (var day in lastHours.Where(h => !inWindow.Contains(h.Id)).GroupBy(h => h.Day))
+        foreach (var day in lastHours.Where(h => parkedIds.Contains(h.Id)).GroupBy(h => h.Day))
             foreach (var chunk in day.Select(h => h.Id).Chunk(500))
                 parked.AddRange(await Rows(earlier.Where(r => r.ChargePeriodStart == day.Key && chunk.Contains(r.ResourceId!))).ToListAsync(ct));
         foreach (var vm in parked.Where(r => CostDerived.IsVm(r.ResourceId)).GroupBy(r => r.ResourceId, StringComparer.OrdinalIgnoreCase))
-            if (Vm(vm.OrderBy(r => r.Day).ToList(), disksByOwner, from, last) is { } found && Ours(found.ResourceId)) await vms.AddAsync(found, ct);
+            if (Vm(vm.OrderBy(r => r.Day).ToList(), disks, from, last) is { } found && Ours(found.ResourceId)) await vms.AddAsync(found, ct);
         return (await vms.FlushAsync(ct), await accounts.FlushAsync(ct));
     }
-
-    /// <summary>Disks under every VM they could belong to, so each VM finds its disks by one lookup.</summary>
-    private static ILookup<(string Subscription, string Owner), (string ResourceId, string Tier)> DisksByOwner(IEnumerable<(string ResourceId, string Tier)> disks) =>
-        disks.SelectMany(d => CostDerived.PossibleOwners(d.ResourceId).Select(key => (Key: key, Disk: d))).ToLookup(x => x.Key, x => x.Disk);
 
     /// <summary>
     /// Entities bulk-inserted a batch at a time; on PostgreSQL the window's read waits between its chunks for them. Counts
@@ -148,7 +143,7 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
     /// running when its compute meter billed hours on the last day, else deallocated since the day after it last did.
     /// A stopped-but-not-deallocated VM bills its hours as a running one does: cost cannot tell the two apart.
     /// </summary>
-    private VirtualMachine? Vm(IReadOnlyList<DerivedRow> rows, ILookup<(string Subscription, string Owner), (string ResourceId, string Tier)> disksByOwner,
+    private VirtualMachine? Vm(IReadOnlyList<DerivedRow> rows, DiskTiers diskTiers,
         DateOnly from, DateOnly last)
     {
         var compute = rows.Where(r => CostDerived.IsCompute(r.Meter, r.Unit) && (r.Quantity ?? 0) > 0).ToList();
@@ -160,10 +155,7 @@ public sealed class ImportedInventory(IDbContextFactory<CostSenseDbContext> dbFa
         var known = catalog.Find(size, region);
         var lastRan = latest.Day;
         var firstRan = compute.Where(r => r.Day >= from).Select(r => r.Day).DefaultIfEmpty(lastRan).Min();
-        var disks = disksByOwner[CostDerived.OwnerKey(id)]
-            .Where(d => CostDerived.IsDiskOf(d.ResourceId, id))
-            .Select(d => d.Tier)
-            .ToList();
+        var disks = diskTiers.Of(id);
         var windowRows = rows.Where(r => r.Day >= from).ToList();
         return new VirtualMachine
         {

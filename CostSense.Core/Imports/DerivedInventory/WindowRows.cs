@@ -19,27 +19,32 @@ namespace CostSense.Core.Imports.DerivedInventory;
 /// </summary>
 internal static class WindowRows
 {
-    private const int Chunk = 10_000;
+    // Rows a fetch reads: small enough that a chunk is collected young, large enough that round trips do not count.
+    private const int Chunk = 2_000;
 
     public static async IAsyncEnumerable<(ResourceKind Kind, IReadOnlyList<DerivedRow> Rows)> ByResourceAsync(CostSenseDbContext db, DateOnly from,
         DateOnly last, [EnumeratorCancellation] CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         var postgres = db.Database.IsNpgsql();
-        // The key is computed once a row, in the fenced subquery (PostgreSQL would otherwise lower the id once for each test
-        // of it), in byte order: its order only has to keep a resource's rows together, and bytes sort faster than a
-        // language's collation. The sort is what this read costs: its rows carry no more than the inventory reads.
+        // The key is computed once a row, and the kind once, in fenced subqueries (PostgreSQL would otherwise lower the id
+        // once for each test of it), in byte order: its order only has to keep a resource's rows together, and bytes sort
+        // faster than a language's collation. The sort is most of what this read costs, so its rows carry no more than the
+        // inventory reads: of a disk only its id, day and meter.
+        static string Unless(string column) => $"""CASE WHEN kind = 0 THEN NULL ELSE "{column}" END""";
         var (bytes, fence) = postgres ? (" COLLATE \"C\"", "OFFSET 0") : ("", "");
         var select = $"""
-            SELECT CASE WHEN k LIKE @disk THEN 0 WHEN k LIKE @vm THEN 1 ELSE 2 END, k, "ResourceId", "ResourceName", "SubAccountId", "ResourceGroup",
-                   "RegionId", "ChargePeriodStart", "SkuMeterName", "ChargeDescription", "ConsumedQuantity", "ConsumedUnit", "TagEnvironment", "Tags"
-            FROM (SELECT lower("ResourceId"{bytes}) AS k, "ResourceId", "ResourceName", "SubAccountId", "ResourceGroup", "RegionId", "ChargePeriodStart",
-                         "SkuMeterName", "ChargeDescription", "ConsumedQuantity", "ConsumedUnit", "TagEnvironment", "Tags"
-                  FROM "CostRecords"
-                  WHERE "Source" LIKE @source AND "ProviderName" = 'Microsoft' AND "ResourceId" IS NOT NULL
-                    AND "ChargePeriodStart" >= @from AND "ChargePeriodStart" <= @last {fence}) AS w
-            WHERE k LIKE @disk OR k LIKE @vm OR k LIKE @account
-            ORDER BY 1, k{bytes}, "ChargePeriodStart"
+            SELECT kind, "ResourceId", "ChargePeriodStart", "SkuMeterName", "ChargeDescription",
+                   {Unless("ResourceName")}, {Unless("SubAccountId")}, {Unless("ResourceGroup")}, {Unless("RegionId")},
+                   {Unless("ConsumedQuantity")}, {Unless("ConsumedUnit")}, {Unless("TagEnvironment")}, {Unless("Tags")}
+            FROM (SELECT CASE WHEN k LIKE @disk THEN 0 WHEN k LIKE @vm THEN 1 ELSE 2 END AS kind, *
+                  FROM (SELECT lower("ResourceId"{bytes}) AS k, "ResourceId", "ResourceName", "SubAccountId", "ResourceGroup", "RegionId",
+                               "ChargePeriodStart", "SkuMeterName", "ChargeDescription", "ConsumedQuantity", "ConsumedUnit", "TagEnvironment", "Tags"
+                        FROM "CostRecords"
+                        WHERE "Source" LIKE @source AND "ProviderName" = 'Microsoft' AND "ResourceId" IS NOT NULL
+                          AND "ChargePeriodStart" >= @from AND "ChargePeriodStart" <= @last {fence}) AS w
+                  WHERE k LIKE @disk OR k LIKE @vm OR k LIKE @account {fence}) AS r
+            ORDER BY kind, k{bytes}, "ChargePeriodStart"
             """;
         (string, object)[] parameters = [("source", CostImporter.SourcePrefix + "%"), ("from", from), ("last", last), ("disk", Like(CostDerived.DiskMarker)),
             ("vm", Like(CostDerived.VmMarker)), ("account", Like(CostDerived.StorageMarker))];
@@ -53,18 +58,18 @@ internal static class WindowRows
             else open = await (read = Command(db, select, parameters)).ExecuteReaderAsync(ct);
 
             var group = new List<DerivedRow>();
-            (ResourceKind Kind, string Key)? current = null;
+            (ResourceKind Kind, string Id)? current = null;
             while (true)
             {
                 var chunk = postgres ? await FetchAsync(db, cursor, ct) : await ReadAsync(open!, ct);
-                foreach (var (kind, key, row) in chunk)
+                foreach (var (kind, row) in chunk)
                 {
-                    if (current is { } c && (c.Kind != kind || !string.Equals(c.Key, key, StringComparison.Ordinal)))
+                    if (current is { } c && (c.Kind != kind || !string.Equals(c.Id, row.ResourceId, StringComparison.OrdinalIgnoreCase)))
                     {
                         yield return (c.Kind, group);
                         group = [];
                     }
-                    current = (kind, key);
+                    current = (kind, row.ResourceId);
                     group.Add(row);
                 }
                 if (chunk.Count < Chunk) break;
@@ -82,22 +87,22 @@ internal static class WindowRows
     /// <summary>The cursor's next chunk, read whole before the caller goes on, so the connection is free between chunks.</summary>
     private static string Like(string marker) => "%" + marker + "%";
 
-    private static async Task<List<(ResourceKind Kind, string Key, DerivedRow Row)>> FetchAsync(CostSenseDbContext db, string cursor, CancellationToken ct)
+    private static async Task<List<(ResourceKind Kind, DerivedRow Row)>> FetchAsync(CostSenseDbContext db, string cursor, CancellationToken ct)
     {
         await using var fetch = Command(db, $"FETCH {Chunk} FROM {cursor}", []);
         await using var reader = await fetch.ExecuteReaderAsync(ct);
         return await ReadAsync(reader, ct);
     }
 
-    private static async Task<List<(ResourceKind Kind, string Key, DerivedRow Row)>> ReadAsync(DbDataReader reader, CancellationToken ct)
+    private static async Task<List<(ResourceKind Kind, DerivedRow Row)>> ReadAsync(DbDataReader reader, CancellationToken ct)
     {
-        var rows = new List<(ResourceKind, string, DerivedRow)>(Chunk);
+        var rows = new List<(ResourceKind, DerivedRow)>(Chunk);
         while (rows.Count < Chunk && await reader.ReadAsync(ct))
         {
-            var (meter, description) = (Text(reader, 8), Text(reader, 9));
-            rows.Add(((ResourceKind)reader.GetInt32(0), reader.GetString(1), new DerivedRow(reader.GetString(2), Text(reader, 3), reader.GetString(4),
-                reader.GetString(5), reader.GetString(6), reader.GetFieldValue<DateOnly>(7), meter ?? description, description,
-                reader.IsDBNull(10) ? null : reader.GetDecimal(10), Text(reader, 11), Text(reader, 12), Text(reader, 13))));
+            var (meter, description) = (Text(reader, 3), Text(reader, 4));
+            rows.Add(((ResourceKind)reader.GetInt32(0), new DerivedRow(reader.GetString(1), Text(reader, 5), Text(reader, 6) ?? "",
+                Text(reader, 7) ?? "", Text(reader, 8) ?? "", reader.GetFieldValue<DateOnly>(2), meter ?? description, description,
+                reader.IsDBNull(9) ? null : reader.GetDecimal(9), Text(reader, 10), Text(reader, 11), Text(reader, 12))));
         }
         return rows;
     }

@@ -84,9 +84,9 @@ internal static class WindowRows
         }
     }
 
-    /// <summary>The cursor's next chunk, read whole before the caller goes on, so the connection is free between chunks.</summary>
     private static string Like(string marker) => "%" + marker + "%";
 
+    /// <summary>The cursor's next chunk, read whole before the caller goes on, so the connection is free between chunks.</summary>
     private static async Task<List<(ResourceKind Kind, DerivedRow Row)>> FetchAsync(CostSenseDbContext db, string cursor, CancellationToken ct)
     {
         await using var fetch = Command(db, $"FETCH {Chunk} FROM {cursor}", []);

@@ -113,7 +113,11 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
                     return spans.Select(s => new SourceWrite(s.Source, s.Start, s.End, RowsOfAsync(scans, s, dailyRows, progress, c))).ToList();
                 },
                 async (db, c) => demoRemoved = await RemoveDemoTenantAsync(db, actor, c),
-                async (db, c) => await inventory.RebuildInTransactionAsync(db, c),
+                async (db, c) =>
+                {
+                    foreach (var scan in scans) progress?.Report(new(scan.File.Name, ImportPhase.Finishing, scan.Rows));
+                    await inventory.RebuildInTransactionAsync(db, c);
+                },
                 batch => Describe(batch, scans, actor),
                 written => audit.Entry(actor, AuditActions.CostImport, runName, $"{formats}: {Written(written)}"),
                 ct);
@@ -208,6 +212,7 @@ public sealed class CostImporter(TabularFileOpener opener, CostStore store, Curr
             }
             progress?.Report(new(file.Name, ImportPhase.Writing, scan.Rows));
         }
+        foreach (var scan in scans) progress?.Report(new(scan.File.Name, ImportPhase.Finishing, scan.Rows));
     }
 
     /// <summary>A file holds sub-daily rows: the one-pass write hands it back to the two passes.</summary>

@@ -34,6 +34,24 @@ public sealed class ImportProgressTests : ComponentTestBase
     }
 
     [Fact]
+    public void Progress_OfOnePass_CountsRowsWithoutATotal_ThenSaysTheStoreIsFinishing()
+    {
+        var file = new UploadedFile("focus.csv", 100);
+        var cut = Render<UploadProgress>(p => p.Add(c => c.File, file));
+
+        // PostgreSQL checks and writes each row as it reads it: there is no checked total to count against.
+        file.Report(new ImportProgress("focus.csv", ImportPhase.Writing, 20_000));
+        cut.Render();
+        Assert.Equal("Checking and writing: 20,000 rows", cut.Find("[data-testid=import-rows]").TextContent.Trim());
+        Assert.Contains("mud-progress-indeterminate", cut.Find(".mud-progress-linear").ClassName);
+
+        file.Report(new ImportProgress("focus.csv", ImportPhase.Finishing, 25_000));
+        cut.Render();
+        Assert.Equal(UploadStage.Finishing, file.Stage);
+        Assert.Equal("Finishing: 25,000 rows in; rollups and inventory next", cut.Find("[data-testid=import-rows]").TextContent.Trim());
+    }
+
+    [Fact]
     public void AReportArrivingAfterTheResult_LeavesTheFileFinished()
     {
         var file = new UploadedFile("focus.csv", 100);

@@ -10,7 +10,12 @@ namespace CostSense.Web.Cli;
 internal sealed class ConsoleProgress(TextWriter error) : IProgress<ImportProgress>
 {
     public void Report(ImportProgress value) =>
-        error.Write($"\r{value.FileName}: {(value.Phase == ImportPhase.Checking ? "checked" : "written")} {value.Rows:N0} rows\u001b[K");
+        error.Write($"\r{value.FileName}: {value.Phase switch
+        {
+            ImportPhase.Checking => "checked",
+            ImportPhase.Writing => "written",
+            _ => "finishing (rollups, inventory) after",
+        }} {value.Rows:N0} rows\u001b[K");
 
     /// <summary>Clears the progress line before a summary line is printed.</summary>
     public void Clear() => error.Write("\r\u001b[K");

@@ -34,6 +34,27 @@ public abstract class DailyImportTests
     }
 
     [Fact]
+    public async Task Progress_EndsWithFinishing_AfterEveryRowIsWritten_SoALargeFileDoesNotLookStuck()
+    {
+        await using var host = await CoreHost.StartAsync(Kind, Now);
+        var reports = new List<ImportProgress>();
+
+        var summary = await host.Get<CostImporter>().ImportFileAsync(Actor.System, Text("daily.csv", Daily(31, 40, 0.5m)), new Collect(reports), Ct);
+
+        // SQLite checks every row, then writes; PostgreSQL does both in one pass and reports writing only.
+        ImportPhase[] phases = Kind == StoreKind.Postgres ? [ImportPhase.Writing, ImportPhase.Finishing] : [ImportPhase.Checking, ImportPhase.Writing, ImportPhase.Finishing];
+        Assert.Equal(phases, reports.Select(r => r.Phase).Distinct());
+        Assert.Equal(new ImportProgress("daily.csv", ImportPhase.Finishing, 31 * 40), reports[^1]);
+        Assert.Equal(31 * 40, summary.Rows);
+    }
+
+    /// <summary>Keeps every report in order, as it is made (<see cref="Progress{T}"/> posts them to the thread pool).</summary>
+    private sealed class Collect(List<ImportProgress> reports) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => reports.Add(value);
+    }
+
+    [Fact]
     public async Task BadLastRow_WritesNothing_AndTheEarlierImportStaysWhole()
     {
         await using var host = await CoreHost.StartAsync(Kind, Now);

@@ -7,6 +7,7 @@ public enum UploadStage
     Uploading,
     Checking,
     Writing,
+    Finishing,
     Imported,
     Refused,
 }

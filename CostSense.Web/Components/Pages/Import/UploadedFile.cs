@@ -31,8 +31,12 @@ public sealed class UploadedFile(string name, long size)
     public void Report(ImportProgress progress)
     {
         if (Finished) return;
-        if (progress.Phase == ImportPhase.Checking) (Stage, RowsChecked) = (UploadStage.Checking, progress.Rows);
-        else (Stage, RowsWritten) = (UploadStage.Writing, progress.Rows);
+        switch (progress.Phase)
+        {
+            case ImportPhase.Checking: (Stage, RowsChecked) = (UploadStage.Checking, progress.Rows); break;
+            case ImportPhase.Writing: (Stage, RowsWritten) = (UploadStage.Writing, progress.Rows); break;
+            default: (Stage, RowsWritten) = (UploadStage.Finishing, progress.Rows); break;
+        }
     }
 
     public void Imported(FileImportSummary summary)

@@ -1,4 +1,6 @@
 using CostSense.Core.Costs;
+using CostSense.Core.Data.Entities;
+using CostSense.Core.Showback;
 using CostSense.Tests.Infrastructure;
 using StackExchange.Redis;
 
@@ -29,6 +31,41 @@ public sealed class RedisCacheTests
 
         Assert.Equal(220m, (await host.Get<IDashboardService>().GetAsync(March, Ct)).Kpis.MonthToDate);
         Assert.Equal(before + 2, server.Keys(pattern: MarchKeys).Count());
+    }
+
+    [Fact]
+    public async Task Showback_IsCachedInRedis_AndAnImportOfItsMonthOrARuleEditComputesItAgain()
+    {
+        await using var host = await CoreHost.StartAsync(StoreKind.Sqlite, Now, redis: true);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.RequireRedis());
+        var server = redis.GetServers()[0];
+        const string keys = "costsense:" + ShowbackService.CacheKeyPrefix + "cost-center:20260301:20260320:*";
+        var store = host.Get<CostStore>();
+        var showback = host.Get<ShowbackService>();
+        var march = new ShowbackQuery("cost-center", new(2026, 3, 1), new(2026, 3, 20));
+        static IEnumerable<CostRecord> Tagged(decimal cost) =>
+            Rows.Daily(new(2026, 3, 1), new(2026, 3, 20), cost).Select(r => { r.Tags = """{"cost-center":"CC-1"}"""; return r; });
+        await store.ReplacePeriodAsync("focus", new(2026, 3, 1), new(2026, 4, 1), Tagged(10m), Ct);
+        var before = server.Keys(pattern: keys).Count();
+
+        var first = await showback.GetAsync(march, Ct);
+        var again = await showback.GetAsync(march, Ct);
+        Assert.Equal(200m, first.Total);
+        Assert.Equal("CC-1", Assert.Single(first.Values).Value);
+        Assert.Equal(before + 1, server.Keys(pattern: keys).Count());
+        Assert.Equal(first.Untagged, again.Untagged);
+        Assert.Equal(first.Values, again.Values);
+
+        await store.ReplacePeriodAsync("focus", new(2026, 3, 1), new(2026, 4, 1), Tagged(11m), Ct);
+        Assert.Equal(220m, (await showback.GetAsync(march, Ct)).Total);
+        Assert.Equal(before + 2, server.Keys(pattern: keys).Count());
+
+        var analyst = await host.AddPersonAsync("ann@costsense.test", CostSense.Core.Access.AppRoles.Analyst);
+        await host.Get<AllocationRules>().CreateAsync(analyst, new AllocationRuleDraft("Shared untagged", "cost-center", AllocationSource.Untagged, null,
+            AllocationMethod.Proportional, null, 1), Ct);
+        var withRule = await showback.GetAsync(march, Ct);
+        Assert.Equal("Shared untagged", Assert.Single(withRule.Rules).RuleName);
+        Assert.Equal(before + 3, server.Keys(pattern: keys).Count());
     }
 
     [Fact]

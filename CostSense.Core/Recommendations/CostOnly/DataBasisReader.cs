@@ -13,18 +13,26 @@ public sealed class DataBasisReader(IDbContextFactory<CostSenseDbContext> dbFact
     /// </summary>
     public const string AzureInventorySource = "azure:inventory";
 
+    /// <remarks>
+    /// One pass over the VMs, each asking the metrics' (resource, date) index whether it has a day: the grids read this on
+    /// every open, and counting against the distinct ids of every metric row (6.6 million at 20,000 VMs) cost a second a
+    /// count under load.
+    /// </remarks>
     public async Task<DataBasis> ReadAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var measured = db.DailyMetrics.Select(m => m.ResourceId).Distinct();
-        var vms = await db.VirtualMachines.CountAsync(ct);
-        var withMetrics = await db.VirtualMachines.CountAsync(v => measured.Contains(v.ResourceId), ct);
-        var costOnlyVms = await db.VirtualMachines.CountAsync(v => v.Source == CostDerived.InventorySource && !measured.Contains(v.ResourceId), ct);
-        var accounts = await db.StorageAccounts.CountAsync(ct);
-        var costOnlyAccounts = await db.StorageAccounts.CountAsync(a => a.Source == CostDerived.InventorySource, ct);
-        var azure = await db.VirtualMachines.CountAsync(v => v.Source == AzureInventorySource && measured.Contains(v.ResourceId), ct);
-        var demo = await db.VirtualMachines.CountAsync(v => v.Source == KnownSources.Demo && measured.Contains(v.ResourceId), ct);
-        return new DataBasis(vms, withMetrics, costOnlyVms, accounts, costOnlyAccounts) { VmsFromAzureMonitor = azure, VmsFromDemo = demo };
+        var vms = await db.VirtualMachines.AsNoTracking()
+            .GroupBy(v => new { v.Source, Measured = db.DailyMetrics.Any(m => m.ResourceId == v.ResourceId) })
+            .Select(g => new { g.Key.Source, g.Key.Measured, Count = g.Count() })
+            .ToListAsync(ct);
+        var accounts = await db.StorageAccounts.AsNoTracking().GroupBy(a => a.Source).Select(g => new { Source = g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Vms(Func<string, bool, bool> which) => vms.Where(v => which(v.Source, v.Measured)).Sum(v => v.Count);
+        return new DataBasis(Vms((_, _) => true), Vms((_, measured) => measured), Vms((source, measured) => source == CostDerived.InventorySource && !measured),
+            accounts.Sum(a => a.Count), accounts.Where(a => a.Source == CostDerived.InventorySource).Sum(a => a.Count))
+        {
+            VmsFromAzureMonitor = Vms((source, measured) => source == AzureInventorySource && measured),
+            VmsFromDemo = Vms((source, measured) => source == KnownSources.Demo && measured),
+        };
     }
 
     /// <summary>

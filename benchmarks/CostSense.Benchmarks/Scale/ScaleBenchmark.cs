@@ -18,7 +18,7 @@ namespace CostSense.Benchmarks.Scale;
 public static class ScaleBenchmark
 {
     /// <summary>The scenarios, in the order they run; <c>--only</c> picks some by these names.</summary>
-    public static IReadOnlyList<string> Scenarios { get; } = ["import", "dashboard", "replace-month", "recommendations", "sessions"];
+    public static IReadOnlyList<string> Scenarios { get; } = ["import", "dashboard", "replace-month", "recommendations", "circuits", "sessions"];
 
     /// <param name="keep">
     /// PostgreSQL: keep the large tenant's database after the run and reuse it (no seed) when it holds cost rows already;
@@ -55,6 +55,7 @@ public static class ScaleBenchmark
             if (Runs("dashboard")) await ScaleDashboard.RunAsync(context, ct);
             if (Runs("replace-month")) await ScaleReplaceMonth.RunAsync(context, ct);
             if (Runs("recommendations")) await ScaleRecommendations.RunAsync(context, ct);
+            if (Runs("circuits")) await ScaleCircuits.RunAsync(context, ct);
             if (Runs("sessions")) await ScaleSessions.RunAsync(context, ct);
         }
         report.WriteTable();

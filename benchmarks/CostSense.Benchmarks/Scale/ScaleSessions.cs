@@ -163,14 +163,14 @@ public static class ScaleSessions
     /// A pause for what a page does after its data shows (cards loading on their own, the chart's interop after its
     /// render): a page closed in the middle of it only logs the interop call it cut off.
     /// </summary>
-    private static Task SettleAsync(CancellationToken ct) => Task.Delay(TimeSpan.FromSeconds(3), ct);
+    internal static Task SettleAsync(CancellationToken ct) => Task.Delay(TimeSpan.FromSeconds(3), ct);
 
     private static SessionsCpu Add(SessionsCpu a, SessionsCpu b) => new(a.Server + b.Server, a.Browser + b.Browser);
 
-    private static double Mb(double bytes) => bytes / (1024 * 1024);
+    internal static double Mb(double bytes) => bytes / (1024 * 1024);
 
     /// <summary>Nearest-rank percentile; 0 for no samples.</summary>
-    private static double Percentile(IEnumerable<double> samples, double q)
+    internal static double Percentile(IEnumerable<double> samples, double q)
     {
         var sorted = samples.Order().ToList();
         return sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];

@@ -97,6 +97,30 @@ public abstract class CostOnlyRecommendationsTests
     }
 
     [Fact]
+    public async Task DataBasis_IsCached_ButFollowsMetricsAndVmsWrittenBehindItsBack()
+    {
+        var (host, _) = await ImportAsync();
+        await using var _h = host;
+        var reader = host.Get<DataBasisReader>();
+        Assert.Equal(new DataBasis(3, 0, 3, 3, 3), await reader.ReadAsync(Ct));
+        Assert.Equal(new DataBasis(3, 0, 3, 3, 3), await reader.ReadAsync(Ct));
+
+        // A day of metrics for one VM, written straight to the table (no version moves): the notice counts it measured.
+        await using (var db = await host.Get<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(Ct))
+        {
+            var steady = await db.VirtualMachines.SingleAsync(v => v.Name == "vm-steady", Ct);
+            db.DailyMetrics.Add(new DailyMetric { ResourceId = steady.ResourceId, Date = Last, HoursRunning = 24, CpuAverage = 40 });
+            await db.SaveChangesAsync(Ct);
+        }
+        Assert.Equal(new DataBasis(3, 1, 2, 3, 3), await reader.ReadAsync(Ct));
+
+        // A VM gone the same way: one fewer.
+        await using (var db = await host.Get<IDbContextFactory<CostSenseDbContext>>().CreateDbContextAsync(Ct))
+            await db.VirtualMachines.Where(v => v.Name == "vm-spot").ExecuteDeleteAsync(Ct);
+        Assert.Equal(new DataBasis(2, 1, 1, 3, 3), await reader.ReadAsync(Ct));
+    }
+
+    [Fact]
     public async Task ComputeRules_FromCost_ReserveTheSteadyVm_AndDeleteTheParkedVmsDisk_ButNeverRightSize()
     {
         var (host, rows) = await ImportAsync();

@@ -90,6 +90,20 @@ public sealed class RecommendationsGridTests : ComponentTestBase
     }
 
     [Fact]
+    public void Grid_HeaderCheckbox_SelectsThePage_AndAgainClearsIt()
+    {
+        var cut = RenderGrid();
+        cut.WaitForAssertion(() => Assert.Equal("3 recommendations", Text(cut, "rec-count")));
+
+        cut.Find("[data-testid='rec-select-page']").Change(true);
+        cut.WaitForAssertion(() => Assert.Equal("3 recommendations selected", Text(cut, "bulk-selected")));
+        Assert.All(cut.FindAll("[data-testid='rec-select']"), box => Assert.True(box.HasAttribute("checked")));
+
+        cut.Find("[data-testid='rec-select-page']").Change(false);
+        cut.WaitForAssertion(() => Assert.Equal("Select rows to act on several at once", Text(cut, "bulk-selected")));
+    }
+
+    [Fact]
     public void Grid_RowAccept_SendsThatRowOnly()
     {
         var cut = RenderGrid();

@@ -33,7 +33,7 @@ public sealed partial class RecommendationGrid
             _busy = false;
         }
         // Reloaded rows are new objects: the old selection would point at rows no longer shown.
-        _selected = [];
+        _selected = new(StringComparer.Ordinal);
         await ReloadAsync();
     }
 

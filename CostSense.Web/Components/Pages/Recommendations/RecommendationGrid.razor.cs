@@ -21,7 +21,8 @@ public sealed partial class RecommendationGrid
     private readonly RecommendationFilter _filter = new();
     private Func<GridState<Recommendation>, CancellationToken, Task<GridData<Recommendation>>> _load = default!;
     private MudDataGrid<Recommendation>? _grid;
-    private HashSet<Recommendation> _selected = [];
+    /// <summary>The ids of the rows picked for a bulk action (across pages, until the filter changes or an action is taken).</summary>
+    private HashSet<string> _selected = new(StringComparer.Ordinal);
     private RecommendationPage? _page;
     private (string? By, bool Descending) _sort;
     private GroupBy _groupBy;
@@ -86,12 +87,29 @@ public sealed partial class RecommendationGrid
         }
     }
 
+    /// <summary>Whether every row of the page shown is selected (the header's checkbox).</summary>
+    private bool PageSelected => _page is { Items.Count: > 0 } page && page.Items.All(r => _selected.Contains(r.Id));
+
+    private void Select(string id, bool selected)
+    {
+        if (selected) _selected.Add(id);
+        else _selected.Remove(id);
+    }
+
+    /// <summary>The header's checkbox: the whole page in, or (when it all was) out.</summary>
+    private void SelectPage()
+    {
+        if (_page is null) return;
+        var all = PageSelected;
+        foreach (var r in _page.Items) Select(r.Id, !all);
+    }
+
     private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
 
     /// <summary>A new filter starts from its first page: the page the user was on may no longer exist.</summary>
     private Task FilterChangedAsync()
     {
-        _selected = [];
+        _selected = new(StringComparer.Ordinal);
         // Advisor only swaps the grid for Advisor's own rows (and back): the grid shown new loads itself.
         if (AdvisorOnly != _showingAdvisorOnly)
         {

@@ -16,7 +16,7 @@ public sealed class ScaleBenchmarkTests(ITestOutputHelper output)
     [
         "Large tenant built", "Dashboard, every widget, month to date, cold", "Dashboard, every widget, 90 days, warm",
         "raw rows grouped vs rollups", "Replace one month", "Recompute every recommendation", "Grid", "CSV export",
-        "Filter change", "per idle circuit", "sessions (circuit client)", "idle circuit (circuit client)", "Import of a FOCUS CSV", "peak working set",
+        "Filter change", "per idle circuit", "sessions (circuit client)", "idle circuit (circuit client", "Import of a FOCUS CSV", "peak working set",
     ];
 
     [Theory]

@@ -16,23 +16,27 @@ namespace CostSense.Benchmarks.Scale;
 public static class ScaleSessions
 {
     private const string Email = "analyst@sessions.scale";
-    private const double TargetP95Ms = 300;
-    private const double AimBytesPerCircuit = 1024 * 1024;
-    private const int OpeningAtOnce = 5;
+    // The load and the targets, shared with the circuit client's run (ScaleCircuits) so the two figures compare.
+    internal const double TargetP95Ms = 300;
+    internal const double AimBytesPerCircuit = 1024 * 1024;
+    internal const int OpeningAtOnce = 5;
 
     /// <summary>Paced load: each session changes its filter once in this window, the sessions evenly spread over it.</summary>
-    private static readonly TimeSpan PaceWindow = TimeSpan.FromSeconds(10);
+    internal static readonly TimeSpan PaceWindow = TimeSpan.FromSeconds(10);
 
     /// <summary>The longest a change may take before the session counts as broken (not as slow).</summary>
-    private static readonly TimeSpan ChangeLimit = TimeSpan.FromSeconds(60);
+    internal static readonly TimeSpan ChangeLimit = TimeSpan.FromSeconds(60);
 
-    private static readonly TimeSpan CircuitWait = TimeSpan.FromSeconds(60);
+    internal static readonly TimeSpan CircuitWait = TimeSpan.FromSeconds(60);
+
+    /// <summary>Rounds of each load: three at the test suite's two sessions, six at fifty.</summary>
+    internal static int Rounds(int sessions) => sessions <= 2 ? 3 : 6;
 
     public static async Task RunAsync(ScaleContext context, CancellationToken ct)
     {
         var report = context.Report;
         var n = context.Size.Sessions;
-        var rounds = n <= 2 ? 3 : 6;
+        var rounds = Rounds(n);
         report.Say($"sessions: {n} signed-in Chromium sessions (half dashboard, half compute grid), {rounds} paced rounds of filter changes, then {rounds} simultaneous");
 
         // What each view shows, read by a host without the cache, so the app's cache starts as cold as it would.
@@ -67,7 +71,7 @@ public static class ScaleSessions
         var postgres = context.Tenant.IsPostgres;
         var heapPer = (idle.Heap - none.Heap) / (double)n;
         var workingSetPer = (idle.WorkingSet - none.WorkingSet) / (double)n;
-        report.Add(new ScaleFigure("Server memory per idle circuit", "aim ≤ 1 MB",
+        report.Add(new ScaleFigure("Server memory per idle circuit (Chromium sessions)", "aim ≤ 1 MB",
             $"{Mb(heapPer):N2} MB managed heap, {Mb(workingSetPer):N2} MB working set ({n} circuits; heap {Mb(none.Heap):N0} MB with none)",
             Met: postgres ? heapPer <= AimBytesPerCircuit : null));
 
@@ -91,7 +95,7 @@ public static class ScaleSessions
         }
         var steady = paced.Select(c => c.Ms).ToList();
         var p95 = Percentile(steady, 0.95);
-        report.Add(new ScaleFigure($"Filter change, {n} concurrent sessions, each changing a filter every {PaceWindow.TotalSeconds:N0} s", "p95 ≤ 300 ms",
+        report.Add(new ScaleFigure($"Filter change, {n} concurrent Chromium sessions, each changing a filter every {PaceWindow.TotalSeconds:N0} s", "p95 ≤ 300 ms",
             $"p50 {Percentile(steady, 0.5):N0} ms, p95 {p95:N0} ms, max {steady.Max():N0} ms ({rounds} rounds × {n} sessions)",
             Met: postgres ? p95 <= TargetP95Ms : null,
             Note: $"p95 dashboard {Percentile(paced.Where(c => c.Dashboard).Select(c => c.Ms), 0.95):N0} ms, grid {Percentile(paced.Where(c => !c.Dashboard).Select(c => c.Ms), 0.95):N0} ms"));
@@ -126,7 +130,7 @@ public static class ScaleSessions
         var closed = SessionsWebApp.Memory();
 
         var all = changes.Select(c => c.Ms).ToList();
-        report.Add(new ScaleFigure($"Filter change, {n} sessions all at the same moment (stress)", "— (n changes queue for the cores)",
+        report.Add(new ScaleFigure($"Filter change, {n} Chromium sessions all at the same moment (stress)", "— (n changes queue for the cores)",
             $"p50 {Percentile(all, 0.5):N0} ms, p95 {Percentile(all, 0.95):N0} ms, max {all.Max():N0} ms ({rounds} rounds × {n} sessions)",
             Note: $"p95 dashboard {Percentile(changes.Where(c => c.Dashboard).Select(c => c.Ms), 0.95):N0} ms, grid {Percentile(changes.Where(c => !c.Dashboard).Select(c => c.Ms), 0.95):N0} ms; " +
                   $"server's handling of the change p50 {Percentile(server, 0.5):N0} ms, p95 {Percentile(server, 0.95):N0} ms; " +

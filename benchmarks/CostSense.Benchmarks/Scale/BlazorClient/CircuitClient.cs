@@ -29,6 +29,7 @@ public sealed partial class CircuitClient : IAsyncDisposable
     private readonly ConcurrentQueue<string> _errors = new();
     private readonly TaskCompletionSource _rendererAttached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _rendererObjectId;
+    private bool _released;
     private long _nextCallId;
     private long _nextObjectId;
 
@@ -112,6 +113,19 @@ public sealed partial class CircuitClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Drops the tree (later batches are acknowledged, not applied): the client lives in the server's process, so before
+    /// the server's memory is read its pages' trees go, and what stays is the connection.
+    /// </summary>
+    public void ReleaseTree()
+    {
+        lock (_gate)
+        {
+            _released = true;
+            _dom.Clear();
+        }
+    }
+
     /// <summary>Reads the tree under the lock the render batches are applied under.</summary>
     public T Read<T>(Func<DomView, T> read)
     {
@@ -177,7 +191,7 @@ public sealed partial class CircuitClient : IAsyncDisposable
         {
             try
             {
-                _dom.Apply(batch);
+                if (!_released) _dom.Apply(batch);
             }
             catch (Exception e)
             {

@@ -33,6 +33,13 @@ public sealed class RenderBatchApplier
         _components[componentId] = root;
     }
 
+    /// <summary>Forgets every node and component.</summary>
+    public void Clear()
+    {
+        Roots.Clear();
+        _components.Clear();
+    }
+
     public void Apply(ReadOnlySpan<byte> batch)
     {
         var reader = new Batch(batch);

@@ -26,28 +26,29 @@ public sealed class DataBasisReader(IDbContextFactory<CostSenseDbContext> dbFact
     public async Task<DataBasis> ReadAsync(CancellationToken ct)
     {
         string key;
+        List<(string Source, int Count)> accounts;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var stamp = await PeriodVersions.StampAsync(db, DateOnly.MinValue, DateOnly.MaxValue, ct);
             var vms = await db.VirtualMachines.GroupBy(v => v.Source).Select(g => new { Source = g.Key, Count = g.Count() }).ToListAsync(ct);
-            var accounts = await db.StorageAccounts.GroupBy(a => a.Source).Select(g => new { Source = g.Key, Count = g.Count() }).ToListAsync(ct);
+            accounts = (await db.StorageAccounts.GroupBy(a => a.Source).Select(g => new { Source = g.Key, Count = g.Count() }).ToListAsync(ct))
+                .Select(a => (a.Source, a.Count)).ToList();
             var lastMetric = await db.DailyMetrics.MaxAsync(m => (long?)m.Id, ct);
             static string Counts(IEnumerable<(string Source, int Count)> counts) =>
                 string.Join(',', counts.OrderBy(c => c.Source, StringComparer.Ordinal).Select(c => $"{Uri.EscapeDataString(c.Source)}={c.Count}"));
-            key = $"{CacheKeyPrefix}{stamp}:{Counts(vms.Select(v => (v.Source, v.Count)))}:{Counts(accounts.Select(a => (a.Source, a.Count)))}:{lastMetric}";
+            key = $"{CacheKeyPrefix}{stamp}:{Counts(vms.Select(v => (v.Source, v.Count)))}:{Counts(accounts)}:{lastMetric}";
         }
-        return await cache.GetOrCreateAsync(key, CountAsync, ct);
+        return await cache.GetOrCreateAsync(key, c => CountAsync(accounts, c), ct);
     }
 
-    /// <summary>One pass over the VMs, each asking the metrics' index whether it has a day.</summary>
-    private async Task<DataBasis> CountAsync(CancellationToken ct)
+    /// <summary>One pass over the VMs, each asking the metrics' index whether it has a day; the accounts are the key's counts.</summary>
+    private async Task<DataBasis> CountAsync(List<(string Source, int Count)> accounts, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var vms = await db.VirtualMachines.AsNoTracking()
             .GroupBy(v => new { v.Source, Measured = db.DailyMetrics.Any(m => m.ResourceId == v.ResourceId) })
             .Select(g => new { g.Key.Source, g.Key.Measured, Count = g.Count() })
             .ToListAsync(ct);
-        var accounts = await db.StorageAccounts.AsNoTracking().GroupBy(a => a.Source).Select(g => new { Source = g.Key, Count = g.Count() }).ToListAsync(ct);
         int Vms(Func<string, bool, bool> which) => vms.Where(v => which(v.Source, v.Measured)).Sum(v => v.Count);
         return new DataBasis(Vms((_, _) => true), Vms((_, measured) => measured), Vms((source, measured) => source == CostDerived.InventorySource && !measured),
             accounts.Sum(a => a.Count), accounts.Where(a => a.Source == CostDerived.InventorySource).Sum(a => a.Count))

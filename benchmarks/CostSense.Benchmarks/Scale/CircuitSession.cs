@@ -8,16 +8,13 @@ namespace CostSense.Benchmarks.Scale;
 /// change is timed from sending the click to the render batch after which the tree shows what only the new view's data
 /// has.
 /// </summary>
-public sealed class CircuitSession(int number, CircuitClient client, bool dashboard, IReadOnlyList<SessionsView> cycle)
+public sealed class CircuitSession(int number, CircuitClient client, bool dashboard, IReadOnlyList<SessionsView> cycle) : ILoadedSession
 {
     private int _at;
 
     public int Number => number;
     public bool OnDashboard => dashboard;
     public CircuitClient Client => client;
-    /// <summary>The view it shows now: a dashboard range or a grid action.</summary>
-    public string Showing => $"{(dashboard ? "dashboard" : "grid")} {cycle[_at].Control}";
-
     private SessionsView Next => cycle[(_at + 1) % cycle.Count];
 
     /// <summary>Waits until the session shows its first view.</summary>
@@ -34,8 +31,9 @@ public sealed class CircuitSession(int number, CircuitClient client, bool dashbo
     }
 
     /// <summary>Untimed: what comes before the change (the grid's action list opened).</summary>
-    public async Task PrepareAsync(TimeSpan limit, CancellationToken ct)
+    public async Task PrepareAsync(CancellationToken ct)
     {
+        var limit = ScaleSessions.ChangeLimit;
         if (dashboard) return;
         var select = client.Read(view => view.Select("[data-testid=filter-action]"))
             ?? throw new InvalidOperationException($"Session {number} has no action filter on the compute grid.");
@@ -50,14 +48,19 @@ public sealed class CircuitSession(int number, CircuitClient client, bool dashbo
         }
     }
 
-    /// <summary>The change: a click on the next view's range button or action item; its time in ms once the tree shows it.</summary>
-    public async Task<double> ChangeAsync(TimeSpan limit, CancellationToken ct)
+    /// <summary>The change: a click on the next view's range button or action item; then its time in ms once the tree shows it.</summary>
+    public async Task<Task<double>> ChangeAsync(CancellationToken ct)
     {
         var next = Next;
         var control = client.Read(view => ControlOf(view, next))
             ?? throw new InvalidOperationException($"Session {number} shows no '{next.Control}' to click.");
-        var shown = client.WaitForAsync(view => Holds(view, next) ? "" : null, limit, ct);
+        var shown = client.WaitForAsync(view => Holds(view, next) ? "" : null, ScaleSessions.ChangeLimit, ct);
         await client.ClickAsync(control, ct);
+        return MeasuredAsync(shown, next);
+    }
+
+    private async Task<double> MeasuredAsync(Task<(string, double Ms)> shown, SessionsView next)
+    {
         try
         {
             var (_, ms) = await shown;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CostSense.Benchmarks.Scale.BlazorClient;
 using CostSense.Core.Access;
 
@@ -16,11 +15,8 @@ namespace CostSense.Benchmarks.Scale;
 public static class ScaleCircuits
 {
     private const string Email = "analyst@circuits.scale";
-    private const double TargetP95Ms = ScaleSessions.TargetP95Ms;
     private const double AimBytesPerCircuit = ScaleSessions.AimBytesPerCircuit;
     private const int OpeningAtOnce = ScaleSessions.OpeningAtOnce;
-    private static readonly TimeSpan PaceWindow = ScaleSessions.PaceWindow;
-    private static readonly TimeSpan ChangeLimit = ScaleSessions.ChangeLimit;
     private static readonly TimeSpan CircuitWait = ScaleSessions.CircuitWait;
     private static readonly TimeSpan OpenLimit = TimeSpan.FromSeconds(120);
 
@@ -72,60 +68,15 @@ public static class ScaleCircuits
             await ScaleSessions.SettleAsync(ct);
             var postgres = context.Tenant.IsPostgres;
 
-            var paced = new List<(bool Dashboard, double Ms)>();
-            for (var round = 0; round < rounds; round++)
-            {
-                var pending = new List<Task<double>>();
-                foreach (var session in sessions)
-                {
-                    var next = Task.Delay(PaceWindow / n, ct);
-                    await session.PrepareAsync(ChangeLimit, ct);
-                    pending.Add(session.ChangeAsync(ChangeLimit, ct));
-                    await next;
-                }
-                var gc = (Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration());
-                var measured = await Task.WhenAll(pending);
-                paced.AddRange(sessions.Zip(measured, (s, ms) => (s.OnDashboard, ms)));
-                report.Say($"  paced round {round + 1}: p50 {ScaleSessions.Percentile(measured, 0.5):N0} ms, max {measured.Max():N0} ms; " +
-                           string.Join("; ", sessions.Zip(measured).GroupBy(x => x.First.Showing).Select(g => $"{g.Key} p50 {ScaleSessions.Percentile(g.Select(x => x.Second), 0.5):N0} max {g.Max(x => x.Second):N0}")) +
-                           $"; gen2 {GC.CollectionCount(2) - gc.Gen2}, GC pauses {(GC.GetTotalPauseDuration() - gc.Pause).TotalMilliseconds:N0} ms");
-            }
-            var steady = paced.Select(c => c.Ms).ToList();
-            var p95 = ScaleSessions.Percentile(steady, 0.95);
-            report.Add(new ScaleFigure($"Filter change, {n} concurrent sessions (circuit client), each changing a filter every {PaceWindow.TotalSeconds:N0} s", "p95 ≤ 300 ms",
-                $"p50 {ScaleSessions.Percentile(steady, 0.5):N0} ms, p95 {p95:N0} ms, max {steady.Max():N0} ms ({rounds} rounds × {n} sessions)",
-                Met: postgres ? p95 <= TargetP95Ms : null,
-                Note: $"p95 dashboard {ScaleSessions.Percentile(paced.Where(c => c.Dashboard).Select(c => c.Ms), 0.95):N0} ms, grid {ScaleSessions.Percentile(paced.Where(c => !c.Dashboard).Select(c => c.Ms), 0.95):N0} ms"));
-
-            var changes = new List<(bool Dashboard, double Ms)>();
-            var server = new List<double>();
-            var cpu = TimeSpan.Zero;
-            var wall = TimeSpan.Zero;
-            for (var round = 0; round < rounds; round++)
-            {
-                await Task.WhenAll(sessions.Select(s => s.PrepareAsync(ChangeLimit, ct)));
-                var stopRecording = web.Circuits.Record();
-                var cpuBefore = SessionsCpu.Now().Server;
-                var clock = Stopwatch.StartNew();
-                var measured = await Task.WhenAll(sessions.Select(s => s.ChangeAsync(ChangeLimit, ct)));
-                wall += clock.Elapsed;
-                cpu += SessionsCpu.Now().Server - cpuBefore;
-                await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
-                server.AddRange(stopRecording());
-                changes.AddRange(sessions.Zip(measured, (s, ms) => (s.OnDashboard, ms)));
-                report.Say($"  round {round + 1}: p50 {ScaleSessions.Percentile(measured, 0.5):N0} ms, max {measured.Max():N0} ms");
-                await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
-            }
+            var paced = await SessionsLoad.PacedAsync(sessions, rounds, report, ct);
+            report.Add(SessionsLoad.PacedFigure("sessions (circuit client)", paced, rounds, n, postgres));
+            var burst = await SessionsLoad.BurstAsync(sessions, rounds, web.Circuits, report, ct);
             if (web.Circuits.Open != n) throw new InvalidOperationException($"After the changes the server holds {web.Circuits.Open} circuits, not {n}.");
             // A reply the client gave to an interop call that a component could not use would show here, not as a slow change.
             if (sessions.FirstOrDefault(s => s.Client.Errors.Count > 0) is { } failing)
                 throw new InvalidOperationException($"Session {failing.Number}'s circuit reported: {string.Join(" | ", failing.Client.Errors.Take(3))}");
-            var all = changes.Select(c => c.Ms).ToList();
-            report.Add(new ScaleFigure($"Filter change, {n} sessions (circuit client) all at the same moment (stress)", "— (n changes queue for the cores)",
-                $"p50 {ScaleSessions.Percentile(all, 0.5):N0} ms, p95 {ScaleSessions.Percentile(all, 0.95):N0} ms, max {all.Max():N0} ms ({rounds} rounds × {n} sessions)",
-                Note: $"p95 dashboard {ScaleSessions.Percentile(changes.Where(c => c.Dashboard).Select(c => c.Ms), 0.95):N0} ms, grid {ScaleSessions.Percentile(changes.Where(c => !c.Dashboard).Select(c => c.Ms), 0.95):N0} ms; " +
-                      $"server's handling of the change p50 {ScaleSessions.Percentile(server, 0.5):N0} ms, p95 {ScaleSessions.Percentile(server, 0.95):N0} ms; " +
-                      $"CPU a change: {cpu.TotalMilliseconds / all.Count:N0} ms in this process (server and client; {cpu.TotalSeconds:N1} s in {wall.TotalSeconds:N1} s on {Environment.ProcessorCount} cores)"));
+            report.Add(SessionsLoad.BurstFigure("sessions (circuit client)", burst, rounds, n,
+                $"{burst.Cpu.Server.TotalMilliseconds / burst.Changes.Count:N0} ms in this process (server and client; {burst.Cpu.Server.TotalSeconds:N1} s in {burst.Wall.TotalSeconds:N1} s on {Environment.ProcessorCount} cores)"));
             await ReportMemoryAsync(web, sessions, none.Heap, report, postgres, ct);
             var calls = sessions.SelectMany(s => s.Client.InteropCalls).GroupBy(c => c.Key).Select(g => $"{g.Key} ×{g.Sum(c => c.Value)}");
             report.Say($"  interop the pages asked of a browser: {string.Join(", ", calls)}");

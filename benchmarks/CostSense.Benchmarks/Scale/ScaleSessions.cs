@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CostSense.Core.Access;
 
 namespace CostSense.Benchmarks.Scale;
@@ -75,52 +74,10 @@ public static class ScaleSessions
             $"{Mb(heapPer):N2} MB managed heap, {Mb(workingSetPer):N2} MB working set ({n} circuits; heap {Mb(none.Heap):N0} MB with none)",
             Met: postgres ? heapPer <= AimBytesPerCircuit : null));
 
-        // Paced first (the target's figure, taken before the stress rounds can leave anything behind): one session after
-        // another, PaceWindow / n apart, so a change overlaps the few before it, not all n.
-        var paced = new List<(bool Dashboard, double Ms)>();
-        for (var round = 0; round < rounds; round++)
-        {
-            var pending = new List<Task<double>>();
-            foreach (var session in sessions)
-            {
-                var next = Task.Delay(PaceWindow / n, ct);
-                await session.PrepareAsync(ChangeLimit);
-                await session.ClickAsync();
-                pending.Add(session.MeasuredAsync());
-                await next;
-            }
-            var measured = await Task.WhenAll(pending);
-            paced.AddRange(sessions.Zip(measured, (s, ms) => (s.OnDashboard, ms)));
-            report.Say($"  paced round {round + 1}: p50 {Percentile(measured, 0.5):N0} ms, max {measured.Max():N0} ms");
-        }
-        var steady = paced.Select(c => c.Ms).ToList();
-        var p95 = Percentile(steady, 0.95);
-        report.Add(new ScaleFigure($"Filter change, {n} concurrent Chromium sessions, each changing a filter every {PaceWindow.TotalSeconds:N0} s", "p95 ≤ 300 ms",
-            $"p50 {Percentile(steady, 0.5):N0} ms, p95 {p95:N0} ms, max {steady.Max():N0} ms ({rounds} rounds × {n} sessions)",
-            Met: postgres ? p95 <= TargetP95Ms : null,
-            Note: $"p95 dashboard {Percentile(paced.Where(c => c.Dashboard).Select(c => c.Ms), 0.95):N0} ms, grid {Percentile(paced.Where(c => !c.Dashboard).Select(c => c.Ms), 0.95):N0} ms"));
-
-        var changes = new List<(bool Dashboard, double Ms)>();
-        var server = new List<double>();
-        var cpu = new SessionsCpu(TimeSpan.Zero, TimeSpan.Zero);
-        var wall = TimeSpan.Zero;
-        for (var round = 0; round < rounds; round++)
-        {
-            await Task.WhenAll(sessions.Select(s => s.PrepareAsync(ChangeLimit)));
-            var stopRecording = web.Circuits.Record();
-            var cpuBefore = SessionsCpu.Now();
-            var clock = Stopwatch.StartNew();
-            await Task.WhenAll(sessions.Select(s => s.ClickAsync()));
-            var measured = await Task.WhenAll(sessions.Select(s => s.MeasuredAsync()));
-            wall += clock.Elapsed;
-            cpu = Add(cpu, SessionsCpu.Now() - cpuBefore);
-            // The event handlers end with the render that showed the data; a moment more lets the last ones be counted.
-            await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
-            server.AddRange(stopRecording());
-            changes.AddRange(sessions.Zip(measured, (s, ms) => (s.OnDashboard, ms)));
-            report.Say($"  round {round + 1}: p50 {Percentile(measured, 0.5):N0} ms, max {measured.Max():N0} ms");
-            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
-        }
+        // Paced first (the target's figure, taken before the stress rounds can leave anything behind).
+        var paced = await SessionsLoad.PacedAsync(sessions, rounds, report, ct);
+        report.Add(SessionsLoad.PacedFigure("Chromium sessions", paced, rounds, n, postgres));
+        var burst = await SessionsLoad.BurstAsync(sessions, rounds, web.Circuits, report, ct);
         if (web.Circuits.Open != n) throw new InvalidOperationException($"After the changes the server holds {web.Circuits.Open} circuits, not {n}.");
         var used = SessionsWebApp.Memory();
 
@@ -129,13 +86,10 @@ public static class ScaleSessions
         await web.Circuits.WaitUntilAsync((open, _) => open == 0, "no circuits once every session closed", CircuitWait, ct);
         var closed = SessionsWebApp.Memory();
 
-        var all = changes.Select(c => c.Ms).ToList();
-        report.Add(new ScaleFigure($"Filter change, {n} Chromium sessions all at the same moment (stress)", "— (n changes queue for the cores)",
-            $"p50 {Percentile(all, 0.5):N0} ms, p95 {Percentile(all, 0.95):N0} ms, max {all.Max():N0} ms ({rounds} rounds × {n} sessions)",
-            Note: $"p95 dashboard {Percentile(changes.Where(c => c.Dashboard).Select(c => c.Ms), 0.95):N0} ms, grid {Percentile(changes.Where(c => !c.Dashboard).Select(c => c.Ms), 0.95):N0} ms; " +
-                  $"server's handling of the change p50 {Percentile(server, 0.5):N0} ms, p95 {Percentile(server, 0.95):N0} ms; " +
-                  $"CPU a change: server {cpu.Server.TotalMilliseconds / all.Count:N0} ms, Chromium {cpu.Browser.TotalMilliseconds / all.Count:N0} ms " +
-                  $"({cpu.Server.TotalSeconds:N1} s and {cpu.Browser.TotalSeconds:N1} s in {wall.TotalSeconds:N1} s on {Environment.ProcessorCount} cores)"));
+        var changes = burst.Changes.Count;
+        report.Add(SessionsLoad.BurstFigure("Chromium sessions", burst, rounds, n,
+            $"server {burst.Cpu.Server.TotalMilliseconds / changes:N0} ms, Chromium {burst.Cpu.Browser.TotalMilliseconds / changes:N0} ms " +
+            $"({burst.Cpu.Server.TotalSeconds:N1} s and {burst.Cpu.Browser.TotalSeconds:N1} s in {burst.Wall.TotalSeconds:N1} s on {Environment.ProcessorCount} cores)"));
 
         report.Say($"  memory after the changes: {Mb((used.Heap - none.Heap) / (double)n):N2} MB a circuit; all closed: heap {Mb(closed.Heap - none.Heap):+0.0;-0.0} MB against none");
     }
@@ -169,7 +123,6 @@ public static class ScaleSessions
     /// </summary>
     internal static Task SettleAsync(CancellationToken ct) => Task.Delay(TimeSpan.FromSeconds(3), ct);
 
-    private static SessionsCpu Add(SessionsCpu a, SessionsCpu b) => new(a.Server + b.Server, a.Browser + b.Browser);
 
     internal static double Mb(double bytes) => bytes / (1024 * 1024);
 

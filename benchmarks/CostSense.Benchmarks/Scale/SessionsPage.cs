@@ -8,7 +8,7 @@ namespace CostSense.Benchmarks.Scale;
 /// the DOM shows what only the new view's data has (a MutationObserver), so neither Playwright's round trips nor its
 /// polling are in the figure.
 /// </summary>
-public sealed class SessionsPage(int number, IPage page, bool dashboard, IReadOnlyList<SessionsView> cycle)
+public sealed class SessionsPage(int number, IPage page, bool dashboard, IReadOnlyList<SessionsView> cycle) : ILoadedSession
 {
     // Arms the timer: resolves with the ms from the first pointerdown/click to all checks holding, or rejects after
     // the time limit with what the elements showed.
@@ -61,8 +61,9 @@ public sealed class SessionsPage(int number, IPage page, bool dashboard, IReadOn
     }
 
     /// <summary>Untimed: what comes before the change itself (the grid's action list opened); then the timer armed.</summary>
-    public async Task PrepareAsync(TimeSpan limit)
+    public async Task PrepareAsync(CancellationToken ct)
     {
+        var limit = ScaleSessions.ChangeLimit;
         if (!dashboard)
         {
             await page.Locator("[data-testid=filter-action]").ClickAsync();
@@ -75,11 +76,15 @@ public sealed class SessionsPage(int number, IPage page, bool dashboard, IReadOn
         });
     }
 
-    /// <summary>The change: a click on the next view's range button or action item.</summary>
-    public Task ClickAsync() => ControlOf(Next).ClickAsync();
+    /// <summary>The change: a click on the next view's range button or action item; then its time in ms, read in the page.</summary>
+    public async Task<Task<double>> ChangeAsync(CancellationToken ct)
+    {
+        await ControlOf(Next).ClickAsync();
+        return MeasuredAsync();
+    }
 
     /// <summary>The change's time in ms, once the page shows the new view's data; throws when it never does.</summary>
-    public async Task<double> MeasuredAsync()
+    private async Task<double> MeasuredAsync()
     {
         try
         {

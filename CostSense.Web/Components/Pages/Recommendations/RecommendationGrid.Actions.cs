@@ -32,7 +32,7 @@ public sealed partial class RecommendationGrid
         {
             _busy = false;
         }
-        // Reloaded rows are new objects: the old selection would point at rows no longer shown.
+        // The rows acted on may no longer match the filter: the selection starts again with what is shown.
         _selected = new(StringComparer.Ordinal);
         await ReloadAsync();
     }
